@@ -1,0 +1,177 @@
+// The document model: plain data with 0-based LSP positions. It knows nothing of
+// vscode or the LSP connection, so the server, the CLI and the tests share it.
+
+export interface Position {
+  line: number;
+  /** UTF-16 code units, as LSP counts them. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type DocumentKind = 'referat' | 'dagsorden' | 'beslutningsprotokol' | 'unknown';
+
+/** Canonical section kinds; the heading text as written is kept beside it. */
+export type SectionKind =
+  | 'resume'
+  | 'sagsfremstilling'
+  | 'indstilling'
+  | 'beslutning'
+  | 'bilag'
+  | 'økonomi'
+  | 'lovgrundlag'
+  | 'høring'
+  | 'tidligere-behandling'
+  | 'konsekvenser'
+  | 'kommunikation'
+  | 'procesplan'
+  | 'effektvurdering'
+  | 'kompetence'
+  | 'punktoplysninger'
+  | 'historik'
+  | 'beskrivelse'
+  | 'alternativer'
+  | 'tidsperspektiv'
+  | 'other';
+
+export interface TextSpan {
+  text: string;
+  range: Range;
+}
+
+/** A date written in the document, parsed. */
+export interface DateMention {
+  /** YYYY-MM-DD, or null when the text is not a real calendar date. */
+  iso: string | null;
+  /** The weekday as written ("Tirsdag"), if any. */
+  weekday: string | null;
+  /** Where the date was read from. */
+  source: 'title' | 'mødedato' | 'beslutning';
+  text: string;
+  range: Range;
+}
+
+export interface Member {
+  name: string;
+  /** Party letter(s) from "(D)", kept apart from the name. */
+  party: string | null;
+  range: Range;
+}
+
+export interface Header {
+  committee: TextSpan | null;
+  /** The meeting date (ISO), from Mødedato/Dato, else from the title. */
+  meetingDate: string | null;
+  dates: DateMention[];
+  place: TextSpan | null;
+  time: TextSpan | null;
+  members: Member[];
+  /** "Afbud fra:" / "Fraværende:" in the header. */
+  absent: Member[];
+}
+
+export interface TocEntry {
+  title: string;
+  page: number | null;
+  range: Range;
+}
+
+export interface Toc {
+  heading: TextSpan;
+  /** Heading through the last entry. */
+  range: Range;
+  entries: TocEntry[];
+}
+
+export type CaseNumberSource = 'line-below' | 'line-above' | 'field';
+
+export interface CaseNumber {
+  value: string;
+  range: Range;
+  source: CaseNumberSource;
+  /** The field label as written ("Sagsnr.:") when source is 'field'. */
+  field?: string;
+}
+
+export interface Field {
+  /** Label as written, without the trailing colon ("Sagsnr.", "Sagsbeh."). */
+  name: string;
+  /** Canonical key: sagsnr, sagsbeh, doknr, sagsinitialer, … */
+  key: string;
+  value: string;
+  range: Range;
+  valueRange: Range;
+}
+
+export interface Attendance {
+  kind: 'fraværende' | 'afbud';
+  members: Member[];
+  range: Range;
+}
+
+export interface Section {
+  kind: SectionKind;
+  /** Heading text without Markdown decoration and trailing colon; for an implicit
+   *  Indstilling, the "… indstiller" sentence. */
+  heading: string;
+  headingRange: Range;
+  /** Heading through the last non-blank line of the section (children included). */
+  range: Range;
+  /** Markdown heading level (1–6), or null for a plain-text heading. */
+  level: number | null;
+  /** An Indstilling written as a paragraph with no heading. */
+  implicit: boolean;
+  /** Set when the heading was glued to another one ("BilagBeslutning"). */
+  merged: boolean;
+  /** Number of non-blank body lines (children excluded). */
+  bodyLines: number;
+  /** For "Beslutning i <udvalg> den <dato>" headings. */
+  committee: string | null;
+  date: DateMention | null;
+  children: Section[];
+}
+
+export interface Punkt {
+  /** The number as written, or null when the heading has none. */
+  number: number | null;
+  title: string;
+  titleRange: Range;
+  /** The whole heading line. */
+  headingRange: Range;
+  /** Heading through the last non-blank line before the next punkt. */
+  range: Range;
+  /** Which recogniser form matched ("punkt", "number-colon", "pkt", …). */
+  form: string;
+  /** Markdown heading level, or null for plain text. */
+  level: number | null;
+  /** "(A)", "(B)" … class marker at the end of the title, without parentheses. */
+  classMarker: string | null;
+  /** Title starts with "Lukket:". */
+  closed: boolean;
+  caseNumbers: CaseNumber[];
+  fields: Field[];
+  attendance: Attendance[];
+  sections: Section[];
+}
+
+export interface Debris {
+  kind: 'export-control' | 'cookie';
+  text: string;
+  range: Range;
+}
+
+export interface ReferatModel {
+  kind: DocumentKind;
+  title: TextSpan | null;
+  header: Header;
+  toc: Toc | null;
+  punkter: Punkt[];
+  /** Web-export control lines found in the text (skipped by the parser). */
+  debris: Debris[];
+  lineCount: number;
+  /** The text started with a byte-order mark, which the model's positions skip. */
+  hasBom: boolean;
+}
