@@ -74,6 +74,8 @@ export interface Header {
 }
 
 export interface TocEntry {
+  /** A leading number in the entry ("3. Budget"), if any. */
+  number: number | null;
   title: string;
   page: number | null;
   range: Range;

@@ -1,0 +1,136 @@
+// Case-number (sagsnummer) shapes. The parser uses the loose test to pick up a
+// number standing on its own line (malformed ones included, so that rules can
+// report them); rules use the named shapes to judge them.
+
+export type CaseNumberShape =
+  | 'kle'
+  | 'kle-uden-facet'
+  | 'acadre'
+  | 'aar-loebenummer'
+  | 'kommunekode'
+  | 'getorganized'
+  | 'heltal';
+
+export interface ShapeInfo {
+  id: CaseNumberShape;
+  re: RegExp;
+  /** Danish description, used in messages and hover. */
+  da: string;
+  en: string;
+  example: string;
+}
+
+export const CASE_NUMBER_SHAPES: readonly ShapeInfo[] = [
+  {
+    id: 'kle',
+    re: /^(\d{2})\.(\d{2})\.(\d{2})-([A-ZÆØÅ])(\d{2})-(\d{1,7})-(\d{2})$/u,
+    da: 'KLE-journalnummer',
+    en: 'KLE journal number',
+    example: '00.13.06-P22-2-23',
+  },
+  {
+    id: 'kle-uden-facet',
+    re: /^(\d{2})\.(\d{2})\.(\d{2})-(\d{1,7})-(\d{2})$/,
+    da: 'KLE-journalnummer uden handlingsfacet',
+    en: 'KLE journal number without facet',
+    example: '00.22.00-3584-18',
+  },
+  { id: 'acadre', re: /^\d{2}\/\d{1,6}$/, da: 'år/løbenummer (Acadre)', en: 'year/number (Acadre)', example: '24/19987' },
+  {
+    id: 'aar-loebenummer',
+    re: /^\d{2}-\d{6}$/,
+    da: 'år-løbenummer med seks cifre',
+    en: 'year-number with six digits',
+    example: '17-004875',
+  },
+  {
+    id: 'kommunekode',
+    re: /^\d{3}-\d{4}-\d{1,9}$/,
+    da: 'kommunekode-år-løbenummer',
+    en: 'municipality code-year-number',
+    example: '330-2020-164',
+  },
+  {
+    id: 'getorganized',
+    re: /^[A-ZÆØÅ]{2,6}-\d{4}-\d{6}$/u,
+    da: 'præfiks-år-løbenummer (GetOrganized)',
+    en: 'prefix-year-number (GetOrganized)',
+    example: 'GEO-2022-000114',
+  },
+  { id: 'heltal', re: /^\d{4,9}$/, da: 'heltal', en: 'integer', example: '299835' },
+];
+
+/** The shape a case number has, or null when it matches none. */
+export function caseNumberShape(value: string): CaseNumberShape | null {
+  for (const s of CASE_NUMBER_SHAPES) if (s.re.test(value)) return s.id;
+  return null;
+}
+
+// Loose: one token of digits, letters and separators with at least one digit
+// and one separator. Mojibake such as "Å~" is allowed so rules can report it.
+const LOOSE = /^[0-9A-ZÆØÅ][0-9A-Za-zÆØÅæøå.~\/\-–]{2,40}$/u;
+const DATE_LIKE = /^\d{1,2}[-.\/]\d{1,2}[-.\/]\d{2,4}$|^\d{4}-\d{2}-\d{2}$/;
+const PLAIN_NUMBER = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+[.,]\d+$/;
+
+/** Whether a whole (trimmed) line looks like a case number standing alone. */
+export function looksLikeCaseNumberLine(text: string): boolean {
+  if (text.length < 4 || text.length > 42) return false;
+  if (!LOOSE.test(text)) return false;
+  if (!/\d/.test(text) || !/[.\/\-–]/.test(text)) return false;
+  if (DATE_LIKE.test(text) || PLAIN_NUMBER.test(text)) return false;
+  // A case number has at most a few letters (a facet, a prefix).
+  let letters = 0;
+  for (const ch of text) if (/\p{L}/u.test(ch)) letters++;
+  return letters <= 6;
+}
+
+/** KLE hovedgrupper, from domain.md (about 2020). */
+export const KLE_HOVEDGRUPPER: Readonly<Record<string, string>> = {
+  '00': 'Kommunens styrelse',
+  '01': 'Fysisk planlægning og naturbeskyttelse',
+  '02': 'Byggeri',
+  '03': 'Boliger',
+  '04': 'Parker, fritids-/idrætsanlæg og landskabspleje mv.',
+  '05': 'Veje og trafik',
+  '06': 'Spildevand og vandløb',
+  '07': 'Affald og genanvendelse',
+  '08': 'Havne og lufthavne',
+  '09': 'Miljøbeskyttelse',
+  '13': 'Forsyning',
+  '14': 'Beredskab',
+  '15': 'Arbejdsmarked og beskæftigelsesindsats',
+  '17': 'Folkeskoleundervisning',
+  '18': 'Folkeoplysning og ungdomsskoler',
+  '19': 'Kulturhistoriske institutioner',
+  '20': 'Kulturvirksomhed',
+  '21': 'Biblioteker',
+  '22': 'Regulering af private erhverv',
+  '23': 'Borgerlige forhold',
+  '24': 'Erhvervsforhold',
+  '25': 'Beskatning',
+  '27': 'Social service',
+  '28': 'Dagtilbud',
+  '29': 'Sundhed',
+  '30': 'Andre myndigheders opgaver',
+  '32': 'Kontante ydelser',
+  '54': 'Uddannelse',
+  '81': 'Kommunens personale',
+  '82': 'Kommunens ejendomme og lokaler',
+  '83': 'Kommunens driftsmidler og inventar',
+  '84': 'Offentlige valg',
+  '85': 'Kommunens administrative systemer',
+  '86': 'Kommunens selvforsyning og fremstillingsvirksomhed',
+  '87': 'Kommunens arbejdsmiljø',
+  '88': 'Kommunens indkøb og udbud',
+};
+
+/** KLE handlingsfacet categories. */
+export const KLE_FACETTER: Readonly<Record<string, string>> = {
+  A: 'Organisering mv.',
+  P: 'Planlægning, regler og principper',
+  S: 'Overordnet økonomi',
+  Ø: 'Økonomi efter fastlagte rammer',
+  G: 'Efter faste regler',
+  K: 'Kontrol og klager',
+  I: 'Modtaget informativt materiale',
+};

@@ -1,0 +1,65 @@
+// The ways systems write a punkt heading. Each form is one table entry; adding
+// a system's style means adding a row, not rewriting the parser.
+//
+// A "strong" form is unmistakable ("Punkt 46: Title"). A "weak" form ("2: Title",
+// "131. Title") also looks like a numbered list item, so the parser accepts it only
+// in a document with no strong headings and only with corroboration (a case number
+// or Sagsnr. field right below it, or a matching Indholdsfortegnelse entry).
+
+export type PunktPlacement =
+  /** Number and title on the heading line. */
+  | 'inline'
+  /** The line is "Sag nr. 11" and the title is the previous non-blank line. */
+  | 'number-below'
+  /** The line is "• 1" and the title is the next non-blank line. */
+  | 'number-above';
+
+export interface PunktForm {
+  id: string;
+  re: RegExp;
+  strong: boolean;
+  placement: PunktPlacement;
+}
+
+// Group 1 is the number; group 2 (inline forms) is the title.
+export const PUNKT_FORMS: readonly PunktForm[] = [
+  { id: 'punkt', re: /^Punkt\s+(\d{1,4})\s*[:.]\s*(\S.*)$/i, strong: true, placement: 'inline' },
+  { id: 'pkt', re: /^Pkt\.?\s*(\d{1,4})\.?\s*(?:[:\-–]\s*)?(\p{Lu}.*)$/u, strong: true, placement: 'inline' },
+  { id: 'nr', re: /^Nr\.?\s*(\d{1,4})\s*[-–:]\s*(\S.*)$/, strong: true, placement: 'inline' },
+  { id: 'sag-nr', re: /^Sag\s+nr\.?\s*(\d{1,4})$/i, strong: true, placement: 'number-below' },
+  { id: 'bullet-number', re: /^[•·▪]\s*(\d{1,4})\.?$/, strong: true, placement: 'number-above' },
+  { id: 'punkt-no-colon', re: /^Punkt\s+(\d{1,4})\s+(\p{Lu}.*)$/u, strong: false, placement: 'inline' },
+  { id: 'number-colon', re: /^(\d{1,4}):\s*(\S.*)$/, strong: false, placement: 'inline' },
+  { id: 'number-dot', re: /^(\d{1,4})\.\s*(["„”\p{Lu}].*)$/u, strong: false, placement: 'inline' },
+  { id: 'number-glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}.*)$/u, strong: false, placement: 'inline' },
+];
+
+export interface PunktMatch {
+  form: PunktForm;
+  number: number;
+  /** Title and its offset within the matched text (inline forms only). */
+  title: string | null;
+  titleOffset: number;
+}
+
+// TOC lines ("Title.....\t3") must never be taken for headings.
+const TOC_TAIL = /(?:\.{2,}|\t)\s*\d{1,4}\s*$/;
+
+export function matchPunktForm(text: string): PunktMatch | null {
+  if (text.length > 400) return null;
+  const c = text.charCodeAt(0);
+  // Every form starts with a digit, P/p, N, S/s or a bullet: a cheap pre-filter.
+  const digit = c >= 48 && c <= 57;
+  if (!digit && !/^[PpNnSs•·▪]/.test(text)) return null;
+  if (TOC_TAIL.test(text)) return null;
+  for (const form of PUNKT_FORMS) {
+    const m = form.re.exec(text);
+    if (!m) continue;
+    const number = Number(m[1]);
+    if (form.placement !== 'inline') return { form, number, title: null, titleOffset: 0 };
+    const rawTitle = m[2] as string;
+    const title = rawTitle.replace(/\s+$/, '');
+    return { form, number, title, titleOffset: text.length - rawTitle.length };
+  }
+  return null;
+}

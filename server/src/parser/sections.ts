@@ -1,0 +1,116 @@
+// Section headings as the systems write them, mapped to a canonical kind.
+// A heading matches only as a whole line (after Markdown decoration and a
+// trailing colon are removed), compared case-insensitively.
+import type { SectionKind } from '../model';
+
+export interface SectionAlias {
+  kind: SectionKind;
+  /** In plain text, this heading nests under an open Sagsfremstilling. */
+  subOfSagsfremstilling?: boolean;
+}
+
+const TABLE: ReadonlyArray<[SectionKind, string[], boolean?]> = [
+  ['resume', ['resume', 'resumé', 'sagsresume', 'sagsresumé', 'kort resume', 'sagens kerne', 'beslutningstema']],
+  ['sagsfremstilling', ['sagsfremstilling', 'beskrivelse af sagen', 'sagens indhold', 'anledning', 'sagsbeskrivelse']],
+  ['sagsfremstilling', ['baggrund'], true],
+  ['indstilling', ['indstilling', 'indstillinger', 'administrativ indstilling', 'forvaltningens indstilling', 'direktionens indstilling', 'administrationens indstilling']],
+  ['beslutning', ['beslutning', 'beslutninger']],
+  ['bilag', ['bilag', 'bilagsliste']],
+  ['økonomi', ['økonomi', 'økonomiske konsekvenser', 'økonomiske forhold', 'økonomiske forhold og konsekvenser', 'økonomi og finansiering', 'bevillingsmæssige konsekvenser']],
+  ['lovgrundlag', ['lovgrundlag', 'lovgrundlag og juridisk vurdering', 'retsregler og andre forskrifter', 'juridiske og planmæssige forhold', 'juridisk vurdering', 'retsgrundlag', 'lovgivning']],
+  ['høring', ['høring', 'høringssvar']],
+  ['høring', ['inddragelse og høring'], true],
+  ['tidligere-behandling', ['tidligere behandling', 'tidligere beslutninger', 'tidligere politisk behandling']],
+  ['konsekvenser', ['forventet konsekvens', 'forventede konsekvenser', 'personalemæssige konsekvenser', 'konsekvenser']],
+  ['kommunikation', ['kommunikation', 'organisering og kommunikation']],
+  ['procesplan', ['procesplan', 'forventet sagsgang', 'sagsforløb', 'sagsgang og sagstype', 'tidsplan', 'videre proces']],
+  ['effektvurdering', ['effektvurdering']],
+  ['kompetence', ['sagen afgøres i', 'beslutningskompetence', 'kompetence']],
+  ['punktoplysninger', ['punktoplysninger']],
+  ['historik', ['historik'], true],
+  ['beskrivelse', ['beskrivelse'], true],
+  ['alternativer', ['alternativer'], true],
+  ['tidsperspektiv', ['tidsperspektiv'], true],
+];
+
+export const SECTION_ALIASES: ReadonlyMap<string, SectionAlias> = new Map(
+  TABLE.flatMap(([kind, names, sub]) => names.map((n): [string, SectionAlias] => [n, sub ? { kind, subOfSagsfremstilling: true } : { kind }])),
+);
+
+/** Danish display names of the canonical kinds, for messages and completion. */
+export const SECTION_NAMES: Readonly<Record<SectionKind, string>> = {
+  resume: 'Resume',
+  sagsfremstilling: 'Sagsfremstilling',
+  indstilling: 'Indstilling',
+  beslutning: 'Beslutning',
+  bilag: 'Bilag',
+  økonomi: 'Økonomi',
+  lovgrundlag: 'Lovgrundlag',
+  høring: 'Høring',
+  'tidligere-behandling': 'Tidligere behandling',
+  konsekvenser: 'Konsekvenser',
+  kommunikation: 'Kommunikation',
+  procesplan: 'Procesplan',
+  effektvurdering: 'Effektvurdering',
+  kompetence: 'Kompetence',
+  punktoplysninger: 'Punktoplysninger',
+  historik: 'Historik',
+  beskrivelse: 'Beskrivelse',
+  alternativer: 'Alternativer',
+  tidsperspektiv: 'Tidsperspektiv',
+  other: 'Andet',
+};
+
+/** Lower-cased heading key: trailing colon and whitespace removed. */
+export function headingKey(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ':' || text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end).toLowerCase();
+}
+
+export function lookupSection(text: string): SectionAlias | undefined {
+  if (text.length > 60) return undefined;
+  return SECTION_ALIASES.get(headingKey(text));
+}
+
+// Single-word headings that exports glue together ("BilagBeslutning").
+const GLUEABLE = new Map<string, SectionKind>([
+  ['Resume', 'resume'],
+  ['Resumé', 'resume'],
+  ['Sagsfremstilling', 'sagsfremstilling'],
+  ['Indstilling', 'indstilling'],
+  ['Beslutning', 'beslutning'],
+  ['Bilag', 'bilag'],
+  ['Økonomi', 'økonomi'],
+  ['Lovgrundlag', 'lovgrundlag'],
+  ['Høring', 'høring'],
+  ['Baggrund', 'sagsfremstilling'],
+]);
+
+export interface MergedHeading {
+  parts: { text: string; kind: SectionKind; start: number; end: number }[];
+}
+
+/** Splits "BilagBeslutning" into its headings; null when the line is not such a merge. */
+export function splitMergedHeading(text: string): MergedHeading | null {
+  if (text.length > 60 || text.includes(' ')) return null;
+  const parts: MergedHeading['parts'] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    const boundary = i === text.length || (isUpper(text[i] as string) && isLower(text[i - 1] as string));
+    if (!boundary) continue;
+    const piece = text.slice(start, i);
+    const kind = GLUEABLE.get(piece);
+    if (kind === undefined) return null;
+    parts.push({ text: piece, kind, start, end: i });
+    start = i;
+  }
+  return parts.length >= 2 ? { parts } : null;
+}
+
+function isUpper(c: string): boolean {
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+function isLower(c: string): boolean {
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
