@@ -1,0 +1,50 @@
+// Parse once per document version. Pure: it takes text and a version number and knows
+// nothing of the LSP connection, so the server, the CLI and tests can all use it.
+import type { ReferatModel } from './model';
+import { parseReferat } from './parser/parse';
+
+export type ParseFunction = (text: string) => ReferatModel;
+
+interface Entry {
+  version: number;
+  model: ReferatModel;
+}
+
+export class ModelCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly parse: ParseFunction = parseReferat) {}
+
+  /**
+   * The model for this URI and version. The text is parsed only when the cache holds no
+   * model for the URI or holds one for another version; the caller promises that one
+   * (uri, version) pair always comes with the same text, as LSP guarantees.
+   * If the parser throws, nothing is cached and the error propagates.
+   */
+  get(uri: string, version: number, text: string): ReferatModel {
+    const cached = this.entries.get(uri);
+    if (cached !== undefined && cached.version === version) return cached.model;
+    const model = this.parse(text);
+    this.entries.set(uri, { version, model });
+    return model;
+  }
+
+  /** The cached model if it is for this version, without parsing. */
+  peek(uri: string, version: number): ReferatModel | undefined {
+    const cached = this.entries.get(uri);
+    return cached !== undefined && cached.version === version ? cached.model : undefined;
+  }
+
+  /** Forget a document (on didClose). Returns whether it was cached. */
+  delete(uri: string): boolean {
+    return this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
