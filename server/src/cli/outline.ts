@@ -1,0 +1,141 @@
+// `referat outline`: ReferatModel → a plain JSON outline, and a text rendering of it.
+// Pure: no file system, no process. JSON ranges are 0-based LSP ranges; the text
+// rendering shows 1-based line numbers.
+import { lastCoveredLine } from '../features/ranges';
+import { formatPunktLabel, IMPLICIT_INDSTILLING_NAME, NO_HEADING } from '../features/labels';
+import type {
+  CaseNumberSource,
+  DocumentKind,
+  Punkt,
+  Range,
+  ReferatModel,
+  Section,
+  SectionKind,
+} from '../model';
+
+export interface OutlineCaseNumber {
+  value: string;
+  source: CaseNumberSource;
+  range: Range;
+}
+
+export interface OutlineSection {
+  kind: SectionKind;
+  heading: string;
+  /** Present (true) only for an Indstilling written without a heading. */
+  implicit?: true;
+  range: Range;
+  /** Present only when the section has sub-sections. */
+  sections?: OutlineSection[];
+}
+
+export interface OutlinePunkt {
+  number: number | null;
+  title: string;
+  caseNumbers: OutlineCaseNumber[];
+  range: Range;
+  sections: OutlineSection[];
+}
+
+export interface Outline {
+  file: string;
+  kind: DocumentKind;
+  committee: string | null;
+  /** YYYY-MM-DD or null. */
+  meetingDate: string | null;
+  members: { name: string; party: string | null }[];
+  toc: { title: string; page: number | null }[];
+  punkter: OutlinePunkt[];
+}
+
+export function buildOutline(file: string, model: ReferatModel): Outline {
+  return {
+    file,
+    kind: model.kind,
+    committee: model.header.committee?.text ?? null,
+    meetingDate: model.header.meetingDate,
+    members: model.header.members.map((m) => ({ name: m.name, party: m.party })),
+    toc: (model.toc?.entries ?? []).map((e) => ({ title: e.title, page: e.page })),
+    punkter: model.punkter.map(outlinePunkt),
+  };
+}
+
+function outlinePunkt(punkt: Punkt): OutlinePunkt {
+  return {
+    number: punkt.number,
+    title: punkt.title,
+    caseNumbers: punkt.caseNumbers.map((c) => ({ value: c.value, source: c.source, range: copyRange(c.range) })),
+    range: copyRange(punkt.range),
+    sections: punkt.sections.map(outlineSection),
+  };
+}
+
+function outlineSection(section: Section): OutlineSection {
+  return {
+    kind: section.kind,
+    heading: section.heading,
+    ...(section.implicit ? { implicit: true as const } : {}),
+    range: copyRange(section.range),
+    ...(section.children.length > 0 ? { sections: section.children.map(outlineSection) } : {}),
+  };
+}
+
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+/** One outline as an object, several (or any from a directory) as an array; 2-space indent. */
+export function renderJson(outlines: readonly Outline[], single: boolean): string {
+  return `${JSON.stringify(single && outlines.length === 1 ? outlines[0] : outlines, null, 2)}\n`;
+}
+
+const KIND_LABELS: Partial<Record<DocumentKind, string>> = {
+  referat: 'referat',
+  dagsorden: 'dagsorden',
+  beslutningsprotokol: 'beslutningsprotokol',
+  unknown: 'ukendt',
+};
+
+/** Outlines as indented trees, separated by a blank line. */
+export function renderText(outlines: readonly Outline[]): string {
+  return outlines.map(renderOne).join('\n');
+}
+
+function renderOne(o: Outline): string {
+  const lines: string[] = [o.file];
+  lines.push(`  Dokumenttype: ${KIND_LABELS[o.kind] ?? o.kind}`);
+  lines.push(`  Udvalg: ${o.committee ?? '(ukendt)'}`);
+  lines.push(`  Mødedato: ${o.meetingDate ?? '(ukendt)'}`);
+  const members = o.members.map((m) => (m.party === null ? m.name : `${m.name} (${m.party})`));
+  lines.push(`  Medlemmer: ${members.length === 0 ? '(ingen fundet)' : members.join(', ')}`);
+  if (o.toc.length > 0) {
+    lines.push(`  Indholdsfortegnelse (${o.toc.length === 1 ? '1 post' : `${o.toc.length} poster`}):`);
+    for (const e of o.toc) lines.push(`    ${e.title}${e.page === null ? '' : ` (s. ${e.page})`}`);
+  }
+  if (o.punkter.length === 0) {
+    lines.push('  Punkter: (ingen fundet)');
+  } else {
+    lines.push(`  Punkter (${o.punkter.length}):`);
+    for (const p of o.punkter) {
+      const cases = p.caseNumbers.length === 0 ? '' : `  [${p.caseNumbers.map((c) => c.value).join(', ')}]`;
+      lines.push(`    ${formatPunktLabel(p.number, p.title)}${cases}  (${lineSpan(p.range)})`);
+      renderSections(p.sections, '      ', lines);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function renderSections(sections: readonly OutlineSection[], indent: string, lines: string[]): void {
+  for (const s of sections) {
+    const name = s.implicit === true ? `${IMPLICIT_INDSTILLING_NAME} ${NO_HEADING}` : s.heading.trim() || NO_HEADING;
+    lines.push(`${indent}- ${name}  (${lineSpan(s.range)})`);
+    if (s.sections !== undefined) renderSections(s.sections, `${indent}  `, lines);
+  }
+}
+
+/** "linje 12" or "linje 12-18", 1-based. */
+export function lineSpan(r: Range): string {
+  const first = r.start.line + 1;
+  const last = Math.max(first, lastCoveredLine(r) + 1);
+  return first === last ? `linje ${first}` : `linje ${first}-${last}`;
+}
