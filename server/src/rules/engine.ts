@@ -1,0 +1,124 @@
+// The rule engine: runs every enabled rule over one parsed document, isolates
+// failures, localizes messages and returns plain diagnostics. No LSP imports:
+// the server and the CLI convert these as they need.
+import type { Range, ReferatModel } from '../model';
+import { splitLines } from '../parser/lines';
+import { DEFAULT_OPTIONS } from './options';
+import { RULES } from './registry';
+import type { Finding, Locale, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
+
+export interface LintDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data?: Record<string, unknown>;
+  fix?: { title: string; edits: TextEdit[]; safe: boolean };
+}
+
+export interface LintOptions {
+  locale?: Locale;
+  options?: RuleOptions;
+  /** Per-rule severity or 'off'; rules not named keep their default. */
+  severities?: Record<string, Severity | 'off'>;
+  rules?: readonly RuleDefinition[];
+}
+
+export const INTERNAL_RULE_ID = 'internal-error';
+
+const INTERNAL_MESSAGE: Record<Locale, string> = {
+  da: 'Reglen {rule} fejlede og blev sprunget over: {error}',
+  en: 'The rule {rule} failed and was skipped: {error}',
+};
+
+export function format(template: string, args: Record<string, string | number> | undefined): string {
+  if (args === undefined) return template;
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in args ? String(args[key]) : all));
+}
+
+export function localize(rule: RuleDefinition, locale: Locale, messageId: string, args?: Record<string, string | number>): string {
+  const template = rule.messages[locale][messageId] ?? rule.messages.da[messageId] ?? messageId;
+  return format(template, args);
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, lines: readonly string[] = splitLines(stripBom(text))): LintDiagnostic[] {
+  const locale = opts.locale ?? 'da';
+  const options = opts.options ?? DEFAULT_OPTIONS;
+  const out: LintDiagnostic[] = [];
+  for (const rule of opts.rules ?? RULES) {
+    const configured = opts.severities?.[rule.id];
+    if (configured === 'off') continue;
+    let findings: Finding[];
+    try {
+      findings = rule.check({ model, lines, options });
+    } catch (err) {
+      // One broken rule must not take the others down.
+      out.push({
+        rule: INTERNAL_RULE_ID,
+        severity: 'error',
+        message: format(INTERNAL_MESSAGE[locale], { rule: rule.id, error: err instanceof Error ? err.message : String(err) }),
+        range: ZERO,
+        data: { failedRule: rule.id },
+      });
+      continue;
+    }
+    for (const f of findings) {
+      const d: LintDiagnostic = {
+        rule: rule.id,
+        severity: configured ?? f.severity ?? rule.defaultSeverity,
+        message: localize(rule, locale, f.messageId, f.args),
+        range: f.range,
+      };
+      if (f.data !== undefined) d.data = f.data;
+      if (f.fix !== undefined) d.fix = { title: localize(rule, locale, f.fix.messageId, f.fix.args), edits: f.fix.edits, safe: f.fix.safe };
+      out.push(d);
+    }
+  }
+  out.sort(compareDiagnostics);
+  return out;
+}
+
+function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Applies non-overlapping edits to a text (positions in UTF-16 code units, as
+ * LSP). Overlapping edits after the first are dropped, so a fix never clobbers
+ * another fix's text.
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) {
+      lineStarts.push(i + 2);
+      i++;
+    } else if (c === 10 || c === 13) lineStarts.push(i + 1);
+  }
+  const offset = (p: { line: number; character: number }): number => {
+    if (p.line >= lineStarts.length) return text.length;
+    return Math.min((lineStarts[p.line] as number) + p.character, text.length);
+  };
+  const sorted = edits.map((e) => ({ s: offset(e.range.start), e: offset(e.range.end), t: e.newText })).sort((a, b) => a.s - b.s || a.e - b.e);
+  let out = '';
+  let pos = 0;
+  let applied = 0;
+  for (const e of sorted) {
+    if (e.s < pos) continue;
+    out += text.slice(pos, e.s) + e.t;
+    pos = e.e;
+    applied++;
+  }
+  return { text: out + text.slice(pos), applied };
+}

@@ -1,0 +1,62 @@
+// The rule contract. Rules are pure: they read the model (and the raw lines)
+// and return plain findings; the engine localizes, applies severities and turns
+// them into diagnostics.
+import type { DocumentKind, Range, ReferatModel, SectionKind } from '../model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Locale = 'da' | 'en';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  /** Message id of the fix title in the rule's messages. */
+  messageId: string;
+  args?: Record<string, string | number>;
+  edits: TextEdit[];
+  /** Safe fixes are applied by `referat lint --fix` and fix-all. */
+  safe: boolean;
+}
+
+export interface Finding {
+  messageId: string;
+  args?: Record<string, string | number>;
+  range: Range;
+  /** Plain data for quick fixes and tests. */
+  data?: Record<string, unknown>;
+  fix?: Fix;
+  /** Overrides the rule's severity for this finding. */
+  severity?: Severity;
+}
+
+/** What a rule can be told; the config issue fills this from files and settings. */
+export interface RuleOptions {
+  requiredSections: Record<DocumentKind, SectionKind[]>;
+  /** Standing items: exempt from Indstilling and from a case number. */
+  standingItems: RegExp[];
+  /** Standing items that are also exempt from Beslutning. */
+  noDecisionItems: RegExp[];
+}
+
+export interface RuleContext {
+  model: ReferatModel;
+  lines: readonly string[];
+  options: RuleOptions;
+}
+
+export interface RuleDefinition {
+  id: string;
+  description: { da: string; en: string };
+  defaultSeverity: Severity;
+  tags: readonly string[];
+  fixable: boolean;
+  /** Message templates with {name} placeholders, one set per locale with the same keys. */
+  messages: { da: Record<string, string>; en: Record<string, string> };
+  check(ctx: RuleContext): Finding[];
+}
+
+export function defineRule(def: RuleDefinition): RuleDefinition {
+  return def;
+}
