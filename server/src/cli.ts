@@ -51,7 +51,7 @@ const outlineCommand: Command = {
       io.err(`referat: ${message}\n`);
       exit = EXIT_USAGE;
     };
-    const { files, errors } = expandArguments(positionals);
+    const { files, errors, sawDirectory } = expandArguments(positionals);
     errors.forEach(report);
     const outlines: Outline[] = [];
     for (const file of files) {
@@ -67,8 +67,8 @@ const outlineCommand: Command = {
         report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    // One object only for exactly one argument that is a file; otherwise always a list.
-    const single = positionals.length === 1 && files.length === 1 && files[0] === positionals[0];
+    // One object for exactly one argument that is not a directory; otherwise always a list.
+    const single = positionals.length === 1 && !sawDirectory;
     if (options.get('format') === 'text') {
       if (outlines.length > 0) io.out(renderText(outlines));
     } else if (!single || outlines.length === 1) {

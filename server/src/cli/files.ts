@@ -16,6 +16,8 @@ export interface Expansion {
   files: string[];
   /** Danish messages for arguments that could not be used. */
   errors: string[];
+  /** Whether any argument was a directory. */
+  sawDirectory: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface Expansion {
 export function expandArguments(args: readonly string[]): Expansion {
   const files: string[] = [];
   const errors: string[] = [];
+  let sawDirectory = false;
   const seen = new Set<string>();
   const add = (file: string): void => {
     const key = path.resolve(file);
@@ -42,6 +45,7 @@ export function expandArguments(args: readonly string[]): Expansion {
       continue;
     }
     if (stat.isDirectory()) {
+      sawDirectory = true;
       const found: string[] = [];
       walk(arg, found, errors);
       if (found.length === 0) {
@@ -54,7 +58,7 @@ export function expandArguments(args: readonly string[]): Expansion {
       errors.push(`kan ikke læse fil '${arg}': er ikke en almindelig fil`);
     }
   }
-  return { files, errors };
+  return { files, errors, sawDirectory };
 }
 
 function walk(dir: string, found: string[], errors: string[]): void {
