@@ -58,6 +58,6 @@ export function toc(range: Range, titles: string[]): Toc {
   return {
     heading: { text: 'Indholdsfortegnelse', range: r(range.start.line, 0, range.start.line, 19) },
     range,
-    entries: titles.map((title, i) => ({ title, page: i + 3, range: r(range.start.line + 1 + i, 0, range.start.line + 1 + i, title.length) })),
+    entries: titles.map((title, i) => ({ number: null, title, page: i + 3, range: r(range.start.line + 1 + i, 0, range.start.line + 1 + i, title.length) })),
   };
 }
