@@ -1,7 +1,7 @@
 // A tiny LSP client for protocol tests: spawns the bundled server over stdio and talks
 // JSON-RPC to it. No sleeps: every wait is on a response, a notification or process
 // exit, with a timeout only as a failure guard.
-import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import { fork, spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import type {
   ClientCapabilities,
@@ -10,7 +10,14 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
@@ -27,8 +34,8 @@ export const DEFAULT_CAPABILITIES: ClientCapabilities = {
 
 export interface LspClientOptions {
   serverPath?: string;
-  /** Server arguments; default ['--stdio']. */
-  args?: string[];
+  /** 'stdio' (default; `--stdio`) or 'ipc' (`--node-ipc`, as VS Code's TransportKind.ipc). */
+  transport?: 'stdio' | 'ipc';
   /** Default timeout for waits, in ms. */
   timeoutMs?: number;
 }
@@ -51,7 +58,7 @@ export interface ExitStatus {
 }
 
 export class LspClient {
-  readonly process: ChildProcessWithoutNullStreams;
+  readonly process: ChildProcess;
   readonly connection: MessageConnection;
   /** Everything the server wrote to stderr. */
   stderr = '';
@@ -65,12 +72,15 @@ export class LspClient {
 
   private constructor(options: LspClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.process = spawn(process.execPath, [options.serverPath ?? SERVER, ...(options.args ?? ['--stdio'])], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
-    this.process.stderr.setEncoding('utf8');
-    this.process.stderr.on('data', (chunk: string) => {
+    const server = options.serverPath ?? SERVER;
+    const ipc = options.transport === 'ipc';
+    this.process = ipc
+      ? fork(server, ['--node-ipc'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [server, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    const { stdin, stdout, stderr } = this.process;
+    if (stdin === null || stdout === null || stderr === null) throw new Error('serverens standardstrømme mangler');
+    stderr.setEncoding('utf8');
+    stderr.on('data', (chunk: string) => {
       this.stderr += chunk;
     });
     this.exited = new Promise((resolve) => {
@@ -81,10 +91,9 @@ export class LspClient {
         resolve(this.exitStatus);
       });
     });
-    this.connection = createMessageConnection(
-      new StreamMessageReader(this.process.stdout),
-      new StreamMessageWriter(this.process.stdin),
-    );
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
+      : createMessageConnection(new StreamMessageReader(stdout), new StreamMessageWriter(stdin));
     this.connection.onNotification((method, params) => this.receive({ method, params }));
     // Answer server-to-client requests harmlessly.
     this.connection.onRequest((method, params) => {

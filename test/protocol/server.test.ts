@@ -144,6 +144,21 @@ describe('language server for a client without hierarchical symbols', () => {
   });
 });
 
+describe('language server over node IPC (as VS Code starts it)', () => {
+  it('initializes, answers documentSymbol and exits 0', async () => {
+    const client = LspClient.start({ transport: 'ipc' });
+    try {
+      const result = await client.initialize();
+      expect(result.serverInfo?.name).toBe('referat-language-server');
+      await client.open(URI, TEXT);
+      expect(await symbolRequest(client)).toEqual(symbolsOf(TEXT));
+      expect((await client.shutdown()).code).toBe(0);
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
 describe('language server executable', () => {
   it('prints its version and a Danish usage message without a transport', async () => {
     const { spawnSync } = await import('child_process');
