@@ -2,11 +2,20 @@
 // The work itself is in pure modules (cli/outline.ts, the parser).
 import { parseArgs, type OptionSpec } from './cli/args';
 import { expandArguments, readTextFile, REFERAT_SUFFIXES } from './cli/files';
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult } from './cli/lint';
 import { buildOutline, renderJson, renderText, type Outline } from './cli/outline';
 import { parseReferat } from './parser/parse';
+import { applyEdits, lint, type LintDiagnostic } from './rules/engine';
+import { RULES } from './rules/registry';
+import type { Locale } from './rules/types';
 import { VERSION } from './version';
 
 const EXIT_OK = 0;
+/** Lint found at least one error. */
+const EXIT_FINDINGS = 1;
 /** Usage errors, and input that could not be read or processed. */
 const EXIT_USAGE = 2;
 
@@ -78,8 +87,129 @@ const outlineCommand: Command = {
   },
 };
 
-/** The command table: add `lint` here. */
-const COMMANDS: readonly Command[] = [outlineCommand];
+// The rule docs ship beside the bundle: dist/../docs/rules.
+const docsHref = (rule: string): string | undefined =>
+  RULES.some((r) => r.id === rule) ? pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href : undefined;
+
+/** Safe fixes, applied once: edits never overlap, so a second run finds nothing more to do. */
+function fixText(text: string, found: readonly LintDiagnostic[]): { text: string; fixed: LintDiagnostic[] } {
+  const safe = found.filter((d) => d.fix?.safe === true);
+  const fixed: LintDiagnostic[] = [];
+  let next = text;
+  if (safe.length > 0) {
+    // applyEdits drops edits that overlap an earlier one; count per finding.
+    const result = applyEdits(text, safe.flatMap((d) => d.fix?.edits ?? []));
+    next = result.text;
+    fixed.push(...safe);
+  }
+  return { text: next, fixed };
+}
+
+const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
+  usage: [
+    'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] FIL|MAPPE …',
+    '',
+    'Tjekker hvert referat med alle regler og skriver fundene.',
+    '',
+    'Tilvalg:',
+    '  --format text|json|sarif  Uddataformat (standard: text). text giver én linje pr. fund:',
+    '                            fil:linje:kolonne alvor regel besked',
+    '  --fix                     Ret de sikre fund i filerne og skriv, hvad der blev rettet',
+    '  --locale da|en            Sprog for beskederne (standard: da)',
+    '  -h, --help                Vis denne hjælp',
+    '',
+    'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug eller en fil,',
+    'der ikke kan læses.',
+  ].join('\n'),
+  options: [
+    { name: 'format', values: ['text', 'json', 'sarif'] },
+    { name: 'locale', values: ['da', 'en'] },
+    { name: 'fix' },
+    HELP_OPTION,
+  ],
+  run(options, positionals, io) {
+    if (positionals.length === 0) return usageError(io, 'ingen filer angivet', this.name);
+    const locale: Locale = options.get('locale') === 'en' ? 'en' : 'da';
+    const format = options.get('format') ?? 'text';
+    const fix = options.has('fix');
+    let inputError = false;
+    const report = (message: string): void => {
+      io.err(`referat: ${message}\n`);
+      inputError = true;
+    };
+    const { files, errors } = expandArguments(positionals);
+    errors.forEach(report);
+    const results: FileResult[] = [];
+    for (const file of files) {
+      const read = readTextFile(file);
+      if (!read.ok) {
+        report(read.error);
+        continue;
+      }
+      for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
+      try {
+        let text = read.text;
+        let found = lint(text, parseReferat(text), { locale });
+        if (fix) {
+          if (read.encoding !== 'utf-8') {
+            io.err(`referat: retter ikke '${file}': filen er ikke UTF-8\n`);
+          } else {
+            const { text: fixedText, fixed } = fixText(text, found);
+            if (fixed.length > 0 && fixedText !== text) {
+              const bom = hasUtf8Bom(file) ? '\ufeff' : '';
+              fs.writeFileSync(file, bom + fixedText, 'utf8');
+              for (const d of fixed) {
+                io.err(`rettet: ${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.rule} ${d.fix?.title ?? ''}\n`);
+              }
+              text = fixedText;
+              found = lint(text, parseReferat(text), { locale });
+            }
+          }
+        }
+        results.push({ file, diagnostics: found });
+      } catch (error) {
+        report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (format === 'json') io.out(renderLintJson(results));
+    else if (format === 'sarif') {
+      io.out(
+        renderSarif(results, {
+          version: VERSION,
+          rules: RULES,
+          locale,
+          toUri: (f) => (path.isAbsolute(f) ? pathToFileURL(f).href : f.split(path.sep).map(encodeURIComponent).join('/')),
+          helpUri: docsHref,
+        }),
+      );
+    } else {
+      io.out(renderLintText(results));
+      if (results.length > 0) io.err(summaryLine(results, locale));
+    }
+    if (inputError) return EXIT_USAGE;
+    return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+function hasUtf8Bom(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(3);
+      const n = fs.readSync(fd, head, 0, 3, 0);
+      return n === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** The command table. */
+const COMMANDS: readonly Command[] = [lintCommand, outlineCommand];
 
 function mainUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -94,7 +224,7 @@ function mainUsage(): string {
     '  --version   Vis versionen',
     '',
     `Mapper gennemsøges rekursivt efter ${SUFFIX_LIST}.`,
-    'Afslutningskoder: 0 i orden; 2 ved forkert brug eller en fil, der ikke kan læses.',
+    'Afslutningskoder: 0 i orden; 1 lint fandt fejl; 2 ved forkert brug eller en fil, der ikke kan læses.',
   ].join('\n');
 }
 

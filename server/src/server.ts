@@ -9,8 +9,14 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { clientOptions, createFeatures, featureCapabilities, type ClientOptions, type Provider } from './features';
+import { toLspDiagnostics } from './features/diagnostics';
 import { ModelCache } from './modelCache';
+import { lint } from './rules/engine';
+import { RULE_IDS } from './rules/registry';
+import type { Locale } from './rules/types';
 import { VERSION } from './version';
 
 const SERVER_NAME = 'referat-language-server';
@@ -35,9 +41,24 @@ const documents = new TextDocuments(TextDocument);
 const cache = new ModelCache();
 const features = createFeatures();
 let client: ClientOptions = { hierarchicalDocumentSymbols: true };
+let locale: Locale = 'da';
+let canPullConfiguration = false;
+
+// Rule docs ship beside the bundle (dist/../docs/rules), so links work offline.
+const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
+const knownRules = new Set(RULE_IDS);
+const docsHref = (rule: string): string | undefined =>
+  knownRules.has(rule) ? pathToFileURL(path.join(docsDir, `${rule}.md`)).href : undefined;
+
+function readLocale(value: unknown): Locale | undefined {
+  return value === 'da' || value === 'en' ? value : undefined;
+}
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = clientOptions(params.capabilities);
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const init = params.initializationOptions as { locale?: unknown } | undefined;
+  locale = readLocale(init?.locale) ?? locale;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -47,8 +68,63 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+connection.onInitialized(() => {
+  void refreshConfiguration();
+});
+
+connection.onDidChangeConfiguration(() => {
+  void refreshConfiguration();
+});
+
+async function refreshConfiguration(): Promise<void> {
+  if (!canPullConfiguration) return;
+  try {
+    const settings = (await connection.workspace.getConfiguration('referat')) as { locale?: unknown } | null;
+    const next = readLocale(settings?.locale) ?? 'da';
+    if (next !== locale) {
+      locale = next;
+      for (const document of documents.all()) scheduleValidation(document.uri);
+    }
+  } catch (error) {
+    connection.console.error(`Kunne ikke læse indstillingerne: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+// Diagnostics are computed once per burst of changes, for the latest version only:
+// changes that arrive together are coalesced, and each publish names its version.
+const pending = new Set<string>();
+function scheduleValidation(uri: string): void {
+  if (pending.has(uri)) return;
+  pending.add(uri);
+  setImmediate(() => {
+    pending.delete(uri);
+    validate(uri);
+  });
+}
+
+function validate(uri: string): void {
+  const document = documents.get(uri);
+  if (document === undefined) return;
+  try {
+    const text = document.getText();
+    const model = cache.get(uri, document.version, text);
+    const diagnostics = toLspDiagnostics(lint(text, model, { locale }), docsHref);
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`Fejl ved kontrol af ${uri}: ${detail}`);
+  }
+}
+
+documents.onDidChangeContent((event) => {
+  scheduleValidation(event.document.uri);
+});
+
 documents.onDidClose((event) => {
   cache.delete(event.document.uri);
+  pending.delete(event.document.uri);
+  // Clear the Problems panel for a closed document.
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 /** Runs a provider on the document's cached model; on any error logs it and returns the fallback. */

@@ -1,0 +1,101 @@
+// `referat lint` output: text (one finding per line, for problem matchers),
+// JSON and SARIF 2.1.0. Pure: results in, strings out.
+import type { LintDiagnostic } from '../rules/engine';
+import type { RuleDefinition, Severity } from '../rules/types';
+
+export interface FileResult {
+  file: string;
+  diagnostics: LintDiagnostic[];
+}
+
+/** `file:line:col severity rule message`, 1-based, as a VS Code problem matcher reads it. */
+export function renderLintText(results: readonly FileResult[]): string {
+  let out = '';
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      out += `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}\n`;
+    }
+  }
+  return out;
+}
+
+export function summaryLine(results: readonly FileResult[], locale: 'da' | 'en'): string {
+  const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of results) for (const d of r.diagnostics) count[d.severity]++;
+  const files = results.length;
+  return locale === 'en'
+    ? `${files} file(s): ${count.error} error(s), ${count.warning} warning(s), ${count.information} information, ${count.hint} hint(s)\n`
+    : `${files} fil(er): ${count.error} fejl, ${count.warning} advarsel(er), ${count.information} information(er), ${count.hint} tip\n`;
+}
+
+export function renderLintJson(results: readonly FileResult[]): string {
+  const plain = results.map((r) => ({
+    file: r.file,
+    diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+  }));
+  return `${JSON.stringify(plain, null, 2)}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export interface SarifOptions {
+  version: string;
+  rules: readonly RuleDefinition[];
+  locale: 'da' | 'en';
+  /** Turns a file path into the artifact URI (relative paths stay relative). */
+  toUri(file: string): string;
+  /** Rule doc page URI, if any. */
+  helpUri?(rule: string): string | undefined;
+}
+
+export function renderSarif(results: readonly FileResult[], opts: SarifOptions): string {
+  const ruleIndex = new Map(opts.rules.map((r, i) => [r.id, i]));
+  const sarifRules = opts.rules.map((r) => {
+    const rule: Record<string, unknown> = {
+      id: r.id,
+      shortDescription: { text: r.description[opts.locale] },
+      defaultConfiguration: { level: SARIF_LEVEL[r.defaultSeverity] },
+      properties: { tags: [...r.tags] },
+    };
+    const help = opts.helpUri?.(r.id);
+    if (help !== undefined) rule['helpUri'] = help;
+    return rule;
+  });
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => {
+      const result: Record<string, unknown> = {
+        ruleId: d.rule,
+        level: SARIF_LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: opts.toUri(r.file) },
+              region: {
+                startLine: d.range.start.line + 1,
+                startColumn: d.range.start.character + 1,
+                endLine: d.range.end.line + 1,
+                endColumn: d.range.end.character + 1,
+              },
+            },
+          },
+        ],
+      };
+      const index = ruleIndex.get(d.rule);
+      if (index !== undefined) result['ruleIndex'] = index;
+      return result;
+    }),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'referat', version: opts.version, semanticVersion: opts.version, rules: sarifRules } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
