@@ -1,0 +1,33 @@
+// Helpers shared by the case-number rules (case-number-format, -mismatch,
+// duplicate-case-number, missing-case-number) and meeting-date.
+import type { CaseNumber, Punkt } from '../model';
+import { caseNumberShape, type CaseNumberShape } from '../parser/caseNumbers';
+
+/** A case number as compared: trimmed, with en/em dashes and non-breaking hyphens read as "-". */
+export function normalizeCaseNumber(value: string): string {
+  return value.trim().replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-');
+}
+
+/**
+ * The shape of a case number as written where it stands. A bare integer
+ * ("299835") is only a case number when it stands in a Sagsnr. field; on its
+ * own line it matches no shape.
+ */
+export function shapeOfCaseNumber(cn: CaseNumber): CaseNumberShape | null {
+  const shape = caseNumberShape(normalizeCaseNumber(cn.value));
+  if (shape === 'heltal' && cn.source !== 'field') return null;
+  return shape;
+}
+
+/** The shape family used to judge whether a document mixes shapes: KLE with and without facet are one family. */
+export type ShapeFamily = Exclude<CaseNumberShape, 'kle-uden-facet'>;
+
+export function shapeFamily(shape: CaseNumberShape): ShapeFamily {
+  return shape === 'kle-uden-facet' ? 'kle' : shape;
+}
+
+/** "punkt 46" / "Punkt 46", or 'punktet "Title"' when the heading has no number. */
+export function punktLabel(p: Punkt, capital = false): string {
+  const s = p.number !== null ? `punkt ${p.number}` : `punktet "${p.title}"`;
+  return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
