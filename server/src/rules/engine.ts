@@ -45,6 +45,8 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 
 export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, lines: readonly string[] = splitLines(stripBom(text))): LintDiagnostic[] {
   const locale = opts.locale ?? 'da';
+  // Rules write "\n" in fixes; a CRLF document gets CRLF, so a fix never mixes line endings.
+  const crlf = detectCrlf(text);
   const options = opts.options ?? DEFAULT_OPTIONS;
   const out: LintDiagnostic[] = [];
   for (const rule of opts.rules ?? RULES) {
@@ -72,7 +74,10 @@ export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, 
         range: f.range,
       };
       if (f.data !== undefined) d.data = f.data;
-      if (f.fix !== undefined) d.fix = { title: localize(rule, locale, f.fix.messageId, f.fix.args), edits: f.fix.edits, safe: f.fix.safe };
+      if (f.fix !== undefined) {
+        const edits = crlf ? f.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : f.fix.edits;
+        d.fix = { title: localize(rule, locale, f.fix.messageId, f.fix.args), edits, safe: f.fix.safe };
+      }
       out.push(d);
     }
   }
@@ -86,6 +91,12 @@ function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
     a.range.start.character - b.range.start.character ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
+}
+
+/** Whether the document's first line break is CRLF. */
+function detectCrlf(text: string): boolean {
+  const i = text.indexOf('\n');
+  return i > 0 && text.charCodeAt(i - 1) === 13;
 }
 
 function stripBom(text: string): string {
