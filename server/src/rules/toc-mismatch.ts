@@ -1,14 +1,237 @@
-// TODO(stub): implemented by the rule-catalogue work.
-import { defineRule } from './types';
+// The Indholdsfortegnelse and the punkt titles disagree: an entry missing or
+// extra, listed in another order, or worded differently.
+import type { Punkt, Range, TocEntry } from '../model';
+import { defineRule, type Finding } from './types';
+
+/** How far ahead the alignment looks for a resync; keeps it linear. */
+const LOOKAHEAD = 8;
+/** A TOC entry this long that is a prefix of the title is a truncation, not a difference. */
+const MIN_TRUNCATED = 30;
+/** An entry ending in "…" or "..." is truncated on purpose; a shorter prefix will do. */
+const MIN_ELLIPSIS = 8;
+/** Key length for pairing a moved entry with its punkt. */
+const ORDER_KEY = 16;
+const ORDER_CANDIDATES = 32;
+
+interface Entry {
+  /** Title as written (two lines joined when the entry wraps). */
+  title: string;
+  key: string;
+  ellipsis: boolean;
+  range: Range;
+}
+
+interface Item {
+  punkt: Punkt;
+  key: string;
+}
+
+/** Compared form: case, whitespace, bold, trailing dots, dashes, quotes and class marker do not count. */
+export function tocKey(t: string): string {
+  return t
+    .toLowerCase()
+    .replace(/\*\*/g, '')
+    .replace(/[–—]/g, '-')
+    .replace(/[“”„»«]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/, '')
+    .replace(/[\s.…]+$/, '')
+    .replace(/\s*\([a-zæøå]\)$/, '')
+    .replace(/[\s.…]+$/, '');
+}
+
+function matches(e: Entry, p: Item): boolean {
+  if (e.key === p.key) return true;
+  if (e.key.length >= p.key.length || !p.key.startsWith(e.key)) return false;
+  return e.key.length >= MIN_TRUNCATED || (e.ellipsis && e.key.length >= MIN_ELLIPSIS);
+}
+
+/** Cheap similarity: shared prefix and suffix, else shared words. */
+export function similar(a: string, b: string): boolean {
+  const min = Math.min(a.length, b.length);
+  const max = Math.max(a.length, b.length);
+  if (max === 0) return false;
+  let p = 0;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < min - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  if ((p + s) / max >= 0.6) return true;
+  const ta = new Set(a.split(' '));
+  const tb = new Set(b.split(' '));
+  let common = 0;
+  for (const t of ta) if (tb.has(t)) common++;
+  return (2 * common) / (ta.size + tb.size) >= 0.5;
+}
+
+/**
+ * The TOC entries to compare. When most entries carry a page number, an entry
+ * without one is either the first line of a wrapped entry (joined with the next
+ * line) or a stray line that is not an entry (dropped).
+ */
+function entriesOf(raw: readonly TocEntry[]): Entry[] {
+  let paged = 0;
+  for (const e of raw) if (e.page !== null) paged++;
+  const needPage = paged * 2 >= raw.length;
+  const out: Entry[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const e = raw[i] as TocEntry;
+    if (needPage && e.page === null) {
+      const next = raw[i + 1];
+      if (next !== undefined && next.page !== null && next.range.start.line === e.range.end.line + 1) {
+        const title = `${e.title.trimEnd()} ${next.title.trimStart()}`;
+        out.push(entry(title, { start: e.range.start, end: next.range.end }));
+        i++;
+      }
+      continue;
+    }
+    out.push(entry(e.title, e.range));
+  }
+  return out;
+}
+
+function entry(title: string, range: Range): Entry {
+  return { title, key: tocKey(title), ellipsis: /(?:…|\.\.\.)\s*$/.test(title), range };
+}
 
 export default defineRule({
   id: 'toc-mismatch',
-  description: { da: 'toc-mismatch', en: 'toc-mismatch' },
+  description: {
+    da: 'Indholdsfortegnelsen og punkternes titler stemmer ikke overens: et punkt mangler, en linje er i overskud, rækkefølgen eller ordlyden er en anden.',
+    en: 'The Indholdsfortegnelse and the punkt titles disagree: a punkt is missing, an entry is extra, or the order or wording differs.',
+  },
   defaultSeverity: 'warning',
-  tags: [],
-  fixable: false,
-  messages: { da: {}, en: {} },
-  check() {
-    return [];
+  tags: ['struktur'],
+  fixable: true,
+  messages: {
+    da: {
+      wording: 'Indholdsfortegnelsen skriver "{toc}", men punkt {number} hedder "{title}".',
+      wordingUnnumbered: 'Indholdsfortegnelsen skriver "{toc}", men punktet hedder "{title}".',
+      missing: 'Punkt {number} "{title}" mangler i Indholdsfortegnelsen.',
+      missingUnnumbered: 'Punktet "{title}" mangler i Indholdsfortegnelsen.',
+      extra: 'Indholdsfortegnelsen nævner "{toc}", men intet punkt hedder sådan.',
+      order: 'Indholdsfortegnelsen har punkt {number} "{title}" et andet sted i rækkefølgen.',
+      orderUnnumbered: 'Indholdsfortegnelsen har punktet "{title}" et andet sted i rækkefølgen.',
+      fix: 'Ret Indholdsfortegnelsen til "{title}"',
+    },
+    en: {
+      wording: 'The Indholdsfortegnelse says "{toc}", but punkt {number} is titled "{title}".',
+      wordingUnnumbered: 'The Indholdsfortegnelse says "{toc}", but the punkt is titled "{title}".',
+      missing: 'Punkt {number} "{title}" is missing from the Indholdsfortegnelse.',
+      missingUnnumbered: 'The punkt "{title}" is missing from the Indholdsfortegnelse.',
+      extra: 'The Indholdsfortegnelse lists "{toc}", but no punkt has that title.',
+      order: 'The Indholdsfortegnelse lists punkt {number} "{title}" in a different order.',
+      orderUnnumbered: 'The Indholdsfortegnelse lists the punkt "{title}" in a different order.',
+      fix: 'Change the Indholdsfortegnelse entry to "{title}"',
+    },
+  },
+  check({ model }) {
+    const toc = model.toc;
+    if (toc === null || toc.entries.length === 0 || model.punkter.length === 0) return [];
+    const E = entriesOf(toc.entries);
+    const P: Item[] = model.punkter.map((p) => ({ punkt: p, key: tocKey(p.title) }));
+
+    // Greedy two-pointer alignment with a capped lookahead.
+    const extra: number[] = [];
+    const missing: number[] = [];
+    const out: Finding[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < E.length && j < P.length) {
+      const e = E[i] as Entry;
+      const p = P[j] as Item;
+      if (matches(e, p)) {
+        i++;
+        j++;
+        continue;
+      }
+      let ka = 0;
+      for (let k = 1; k <= LOOKAHEAD && j + k < P.length; k++) {
+        if (matches(e, P[j + k] as Item)) {
+          ka = k;
+          break;
+        }
+      }
+      let kb = 0;
+      for (let k = 1; k <= LOOKAHEAD && i + k < E.length; k++) {
+        if (matches(E[i + k] as Entry, p)) {
+          kb = k;
+          break;
+        }
+      }
+      if (ka > 0 && (kb === 0 || ka <= kb)) {
+        for (let t = 0; t < ka; t++) missing.push(j + t);
+        j += ka;
+      } else if (kb > 0) {
+        for (let t = 0; t < kb; t++) extra.push(i + t);
+        i += kb;
+      } else if (similar(e.key, p.key)) {
+        out.push(wording(e, p.punkt));
+        i++;
+        j++;
+      } else {
+        extra.push(i++);
+        missing.push(j++);
+      }
+    }
+    while (i < E.length) extra.push(i++);
+    while (j < P.length) missing.push(j++);
+
+    // An entry left over whose punkt is also left over was moved: one finding, at the entry.
+    const byKey = new Map<string, number[]>();
+    for (const m of missing) {
+      const k = (P[m] as Item).key.slice(0, ORDER_KEY);
+      const list = byKey.get(k);
+      if (list === undefined) byKey.set(k, [m]);
+      else list.push(m);
+    }
+    const paired = new Set<number>();
+    for (const x of extra) {
+      const e = E[x] as Entry;
+      const list = byKey.get(e.key.slice(0, ORDER_KEY));
+      let found = -1;
+      if (list !== undefined) {
+        for (let c = 0; c < list.length && c < ORDER_CANDIDATES; c++) {
+          const m = list[c] as number;
+          if (!paired.has(m) && matches(e, P[m] as Item)) {
+            found = m;
+            break;
+          }
+        }
+      }
+      if (found !== -1) {
+        paired.add(found);
+        const p = (P[found] as Item).punkt;
+        out.push({
+          messageId: p.number !== null ? 'order' : 'orderUnnumbered',
+          args: p.number !== null ? { number: p.number, title: p.title } : { title: p.title },
+          range: e.range,
+          data: { kind: 'order', punkt: p.number },
+        });
+      } else {
+        out.push({ messageId: 'extra', args: { toc: e.title }, range: e.range, data: { kind: 'extra' } });
+      }
+    }
+    for (const m of missing) {
+      if (paired.has(m)) continue;
+      const p = (P[m] as Item).punkt;
+      out.push({
+        messageId: p.number !== null ? 'missing' : 'missingUnnumbered',
+        args: p.number !== null ? { number: p.number, title: p.title } : { title: p.title },
+        range: p.titleRange,
+        data: { kind: 'missing', punkt: p.number },
+      });
+    }
+    return out;
   },
 });
+
+function wording(e: Entry, p: Punkt): Finding {
+  return {
+    messageId: p.number !== null ? 'wording' : 'wordingUnnumbered',
+    args: p.number !== null ? { toc: e.title, number: p.number, title: p.title } : { toc: e.title, title: p.title },
+    range: e.range,
+    data: { kind: 'wording', punkt: p.number },
+    fix: { messageId: 'fix', args: { title: p.title }, edits: [{ range: e.range, newText: p.title }], safe: false },
+  };
+}
