@@ -19,6 +19,7 @@ interface Entry {
   key: string;
   ellipsis: boolean;
   range: Range;
+  soft: boolean;
 }
 
 interface Item {
@@ -66,32 +67,25 @@ export function similar(a: string, b: string): boolean {
 
 /**
  * The TOC entries to compare. When most entries carry a page number, an entry
- * without one is either the first line of a wrapped entry (joined with the next
- * line) or a stray line that is not an entry (dropped).
+ * without one is "soft": the first line of a wrapped entry, or a line that is no
+ * entry at all (a group heading such as "Åbne punkter"). Soft entries are never
+ * reported on their own.
  */
 function entriesOf(raw: readonly TocEntry[]): Entry[] {
   let paged = 0;
   for (const e of raw) if (e.page !== null) paged++;
-  const needPage = paged * 2 >= raw.length;
-  const out: Entry[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const e = raw[i] as TocEntry;
-    if (needPage && e.page === null) {
-      const next = raw[i + 1];
-      if (next !== undefined && next.page !== null && next.range.start.line === e.range.end.line + 1) {
-        const title = `${e.title.trimEnd()} ${next.title.trimStart()}`;
-        out.push(entry(title, { start: e.range.start, end: next.range.end }));
-        i++;
-      }
-      continue;
-    }
-    out.push(entry(e.title, e.range));
-  }
-  return out;
+  const soft = paged * 2 >= raw.length;
+  return raw.map((e) => entry(e.title, e.range, soft && e.page === null));
 }
 
-function entry(title: string, range: Range): Entry {
-  return { title, key: tocKey(title), ellipsis: /(?:…|\.\.\.)\s*$/.test(title), range };
+function entry(title: string, range: Range, soft: boolean): Entry {
+  return { title, key: tocKey(title), ellipsis: /(?:…|\.\.\.)\s*$/.test(title), range, soft };
+}
+
+/** A soft entry and the line after it, read as one wrapped entry. */
+function joined(a: Entry, b: Entry): Entry | null {
+  if (b.range.start.line !== a.range.end.line + 1) return null;
+  return entry(`${a.title.trimEnd()} ${b.title.trimStart()}`, { start: a.range.start, end: b.range.end }, false);
 }
 
 export default defineRule({
@@ -140,6 +134,22 @@ export default defineRule({
     while (i < E.length && j < P.length) {
       const e = E[i] as Entry;
       const p = P[j] as Item;
+      if (e.soft) {
+        // A wrapped entry first (its first line alone may pass as a truncation),
+        // then the line alone; otherwise it is no entry and is passed over.
+        const next = E[i + 1];
+        const both = next !== undefined ? joined(e, next) : null;
+        if (both !== null && matches(both, p)) {
+          i += 2;
+          j++;
+        } else if (matches(e, p)) {
+          i++;
+          j++;
+        } else {
+          i++;
+        }
+        continue;
+      }
       if (matches(e, p)) {
         i++;
         j++;
@@ -163,7 +173,7 @@ export default defineRule({
         for (let t = 0; t < ka; t++) missing.push(j + t);
         j += ka;
       } else if (kb > 0) {
-        for (let t = 0; t < kb; t++) extra.push(i + t);
+        for (let t = 0; t < kb; t++) if (!(E[i + t] as Entry).soft) extra.push(i + t);
         i += kb;
       } else if (similar(e.key, p.key)) {
         out.push(wording(e, p.punkt));
@@ -174,7 +184,7 @@ export default defineRule({
         missing.push(j++);
       }
     }
-    while (i < E.length) extra.push(i++);
+    for (; i < E.length; i++) if (!(E[i] as Entry).soft) extra.push(i);
     while (j < P.length) missing.push(j++);
 
     // An entry left over whose punkt is also left over was moved: one finding, at the entry.
