@@ -23,7 +23,9 @@ export default defineRule({
   },
   check({ model }) {
     const out: Finding[] = [];
-    // A dagsorden may print an empty Beslutning heading: the decision is not taken yet.
+    // A dagsorden may print an empty Beslutning heading: the decision is not taken
+    // yet. A closed punkt ("Lukket: …") withholds its case text on purpose (§ 10),
+    // but its decision is still published, so only its Beslutning is checked.
     const skipBeslutning = model.kind === 'dagsorden';
     // A section is non-empty when it has body lines or a non-empty child; an
     // empty section is reported at the innermost level, once.
@@ -41,7 +43,7 @@ export default defineRule({
           visit(p, s.children);
           continue;
         }
-        if (skipBeslutning && s.kind === 'beslutning') continue;
+        if (s.kind === 'beslutning' ? skipBeslutning : p.closed) continue;
         out.push({
           messageId: p.number !== null ? 'empty' : 'emptyUnnumbered',
           args: p.number !== null ? { section: s.heading, number: p.number } : { section: s.heading, title: p.title },
