@@ -29,17 +29,29 @@ interface Item {
 
 /** Compared form: case, whitespace, bold, trailing dots, dashes, quotes and class marker do not count. */
 export function tocKey(t: string): string {
-  return t
-    .toLowerCase()
-    .replace(/\*\*/g, '')
-    .replace(/[–—]/g, '-')
-    .replace(/[“”„»«]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/, '')
-    .replace(/[\s.…]+$/, '')
-    .replace(/\s*\([a-zæøå]\)$/, '')
-    .replace(/[\s.…]+$/, '');
+  const k = trimDots(
+    t
+      .toLowerCase()
+      .replace(/\*\*/g, '')
+      .replace(/[–—]/g, '-')
+      .replace(/[“”„»«]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/, ''),
+  );
+  // Whitespace is collapsed by now, so this cannot backtrack over a long run.
+  return trimDots(k.replace(/ ?\([a-zæøå]\)$/, ''));
+}
+
+/** Trailing spaces, dots and ellipses off, without a regex that could backtrack. */
+function trimDots(s: string): string {
+  let e = s.length;
+  while (e > 0) {
+    const c = s.charCodeAt(e - 1);
+    if (c !== 32 && c !== 46 /* . */ && c !== 0x2026 /* … */) break;
+    e--;
+  }
+  return s.slice(0, e);
 }
 
 function matches(e: Entry, p: Item): boolean {
