@@ -123,6 +123,8 @@ export function findDamage(line: string): Spot[] {
 }
 
 const MAX_WORDS = 3;
+/** Words collected per line; beyond this the message says "og 20+ til". */
+const MAX_LISTED = 23;
 
 export default defineRule({
   id: 'encoding-damage',
@@ -153,39 +155,51 @@ export default defineRule({
       if (spots.length === 0) continue;
       const words = new Set<string>();
       const repairs = new Map<string, string>();
-      let distinctRepairs = 0;
+      let moreRepairs = false;
       const edits: TextEdit[] = [];
+      // Adjacent repairs ("Ã¸Ã¦") become one edit.
+      let pending: { start: number; end: number; text: string } | null = null;
+      const flush = (): void => {
+        if (pending !== null) edits.push({ range: range(ln, pending.start, pending.end), newText: pending.text });
+        pending = null;
+      };
       let coveredTo = -1; // spots inside the last word add no new word
       for (const s of spots) {
-        if (s.start >= coveredTo) {
+        if (s.start >= coveredTo && words.size <= MAX_LISTED) {
           const w = wordAround(line, s.start, s.end);
           words.add(w.text);
           coveredTo = w.end;
         }
-        if (s.repair !== null) {
-          edits.push({ range: range(ln, s.start, s.end), newText: s.repair });
-          const from = line.slice(s.start, s.end);
-          if (!repairs.has(from)) {
-            distinctRepairs++;
-            if (repairs.size < MAX_WORDS) repairs.set(from, s.repair);
-          }
+        if (s.repair === null) continue;
+        if (pending !== null && pending.end === s.start) {
+          pending.end = s.end;
+          pending.text += s.repair;
+        } else {
+          flush();
+          pending = { start: s.start, end: s.end, text: s.repair };
         }
+        if (moreRepairs) continue;
+        const from = line.slice(s.start, s.end);
+        if (repairs.size < MAX_WORDS) repairs.set(from, s.repair);
+        else if (!repairs.has(from)) moreRepairs = true;
       }
+      flush();
       const list = [...words];
       const shown = quotedList(list.slice(0, MAX_WORDS));
       const first = spots[0] as Spot;
       const last = spots[spots.length - 1] as Spot;
+      const more = list.length > MAX_LISTED ? `${MAX_LISTED - MAX_WORDS}+` : list.length - MAX_WORDS;
       const finding: Finding = {
         messageId: list.length > MAX_WORDS ? 'damageMore' : 'damage',
-        args: list.length > MAX_WORDS ? { words: shown, more: list.length - MAX_WORDS } : { words: shown },
+        args: list.length > MAX_WORDS ? { words: shown, more } : { words: shown },
         range: range(ln, first.start, last.end),
-        data: { words: list, repairable: edits.length },
+        data: { words: list.slice(0, MAX_LISTED), repairable: edits.length > 0 },
       };
       if (edits.length > 0) {
         const shownRepairs = [...repairs].map(([from, to]) => `"${from}" → "${to}"`).join(', ');
         finding.fix = {
           messageId: 'fix',
-          args: { repairs: distinctRepairs > repairs.size ? `${shownRepairs}, …` : shownRepairs },
+          args: { repairs: moreRepairs ? `${shownRepairs}, …` : shownRepairs },
           edits,
           safe: true,
         };
