@@ -319,3 +319,11 @@ describe('parser: robustness', () => {
     }
   });
 });
+
+describe('applyEdits', () => {
+  it('counts positions after a byte-order mark, as the model does, and keeps the mark', async () => {
+    const { applyEdits } = await import('../../server/src/rules/engine');
+    const r = applyEdits('\ufeffab\ncd', [{ range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, newText: 'X' }]);
+    expect(r.text).toBe('\ufeffaX\ncd');
+  });
+});

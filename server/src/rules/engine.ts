@@ -108,7 +108,10 @@ function stripBom(text: string): string {
  * LSP). Overlapping edits after the first are dropped, so a fix never clobbers
  * another fix's text.
  */
-export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+export function applyEdits(input: string, edits: readonly TextEdit[]): { text: string; applied: number } {
+  // Positions skip a byte-order mark, as the model's do; keep it in front.
+  const bom = input.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const text = bom ? input.slice(1) : input;
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -131,5 +134,5 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
     pos = e.e;
     applied++;
   }
-  return { text: out + text.slice(pos), applied };
+  return { text: bom + out + text.slice(pos), applied };
 }
