@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseReferat } from '../../server/src/parser/parse';
+import { INTERNAL_RULE_ID, lint } from '../../server/src/rules/engine';
+import { RULES } from '../../server/src/rules/registry';
+import { defineRule } from '../../server/src/rules/types';
+
+const TEXT = 'REFERAT X\n\nPunkt 1: Budget\n\n24/1\n\nSagsfremstilling\n\nTekst.\n';
+
+const boom = defineRule({
+  id: 'boom',
+  description: { da: 'Går altid i stykker.', en: 'Always breaks.' },
+  defaultSeverity: 'warning',
+  tags: [],
+  fixable: false,
+  messages: { da: { x: 'x' }, en: { x: 'x' } },
+  check() {
+    throw new Error('kaputt');
+  },
+});
+
+describe('rule engine', () => {
+  it('turns a throwing rule into one internal diagnostic and runs the others', () => {
+    const ds = lint(TEXT, parseReferat(TEXT), { rules: [boom, ...RULES] });
+    const internal = ds.filter((d) => d.rule === INTERNAL_RULE_ID);
+    expect(internal).toHaveLength(1);
+    expect(internal[0]?.message).toBe('Reglen boom fejlede og blev sprunget over: kaputt');
+    expect(ds.some((d) => d.rule === 'missing-section')).toBe(true);
+  });
+
+  it('reports in Danish by default and in English on request', () => {
+    const da = lint(TEXT, parseReferat(TEXT)).find((d) => d.rule === 'missing-section');
+    const en = lint(TEXT, parseReferat(TEXT), { locale: 'en' }).find((d) => d.rule === 'missing-section');
+    expect(da?.message).toBe('Punkt 1 mangler afsnittet Indstilling.');
+    expect(en?.message).toBe('Punkt 1 lacks the section Indstilling.');
+    expect(en?.fix?.title).toBe('Insert the section Indstilling');
+  });
+
+  it('applies configured severities and turns rules off', () => {
+    const ds = lint(TEXT, parseReferat(TEXT), { severities: { 'missing-section': 'hint' } });
+    expect(ds.filter((d) => d.rule === 'missing-section').every((d) => d.severity === 'hint')).toBe(true);
+    const off = lint(TEXT, parseReferat(TEXT), { severities: { 'missing-section': 'off' } });
+    expect(off.some((d) => d.rule === 'missing-section')).toBe(false);
+  });
+
+  it('sorts diagnostics by position', () => {
+    const ds = lint(TEXT, parseReferat(TEXT));
+    const keys = ds.map((d) => d.range.start.line * 1e6 + d.range.start.character);
+    expect([...keys].sort((a, b) => a - b)).toEqual(keys);
+  });
+});
