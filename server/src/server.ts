@@ -12,9 +12,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { clientOptions, createFeatures, featureCapabilities, type ClientOptions, type Provider } from './features';
+import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { ModelCache } from './modelCache';
-import { lint } from './rules/engine';
+import { lint, type LintDiagnostic } from './rules/engine';
 import { RULE_IDS } from './rules/registry';
 import type { Locale } from './rules/types';
 import { VERSION } from './version';
@@ -63,6 +64,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...featureCapabilities(features),
+      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
     },
     serverInfo: { name: SERVER_NAME, version: VERSION },
   };
@@ -102,13 +104,42 @@ function scheduleValidation(uri: string): void {
   });
 }
 
+// Findings per URI and version, shared by diagnostics and code actions.
+const findingsCache = new Map<string, { version: number; locale: Locale; findings: LintDiagnostic[] }>();
+function findingsFor(uri: string): LintDiagnostic[] | undefined {
+  const document = documents.get(uri);
+  if (document === undefined) return undefined;
+  const hit = findingsCache.get(uri);
+  if (hit !== undefined && hit.version === document.version && hit.locale === locale) return hit.findings;
+  const text = document.getText();
+  const findings = lint(text, cache.get(uri, document.version, text), { locale });
+  findingsCache.set(uri, { version: document.version, locale, findings });
+  return findings;
+}
+
+connection.onCodeAction((params) => {
+  try {
+    const findings = findingsFor(params.textDocument.uri);
+    if (findings === undefined) return [];
+    return codeActions({
+      uri: params.textDocument.uri,
+      contextDiagnostics: params.context.diagnostics,
+      ...(params.context.only !== undefined ? { only: params.context.only } : {}),
+      findings,
+      locale,
+    });
+  } catch (error) {
+    connection.console.error(`Fejl i textDocument/codeAction: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return [];
+  }
+});
+
 function validate(uri: string): void {
   const document = documents.get(uri);
   if (document === undefined) return;
   try {
-    const text = document.getText();
-    const model = cache.get(uri, document.version, text);
-    const diagnostics = toLspDiagnostics(lint(text, model, { locale }), docsHref);
+    const findings = findingsFor(uri) ?? [];
+    const diagnostics = toLspDiagnostics(findings, docsHref);
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -122,6 +153,7 @@ documents.onDidChangeContent((event) => {
 
 documents.onDidClose((event) => {
   cache.delete(event.document.uri);
+  findingsCache.delete(event.document.uri);
   pending.delete(event.document.uri);
   // Clear the Problems panel for a closed document.
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -1,0 +1,90 @@
+// Quick fixes from lint findings: one per finding, "fix all of this rule", and
+// source.fixAll.referat (all safe fixes) for editor.codeActionsOnSave. Pure.
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { LintDiagnostic } from '../rules/engine';
+import type { Locale } from '../rules/types';
+
+export const FIX_ALL_KIND = 'source.fixAll.referat';
+const QUICKFIX = 'quickfix';
+
+const TEXT: Record<Locale, { fixAllRule: string; fixAll: string }> = {
+  da: { fixAllRule: 'Ret alle {n} fund af {rule} i dokumentet', fixAll: 'Ret alle sikre Referat-fund' },
+  en: { fixAllRule: 'Fix all {n} {rule} findings in the document', fixAll: 'Fix all safe Referat findings' },
+};
+
+export interface CodeActionRequest {
+  uri: string;
+  /** The diagnostics the editor sent in the request context. */
+  contextDiagnostics: readonly Diagnostic[];
+  /** The requested kinds, if the client narrowed them. */
+  only?: readonly string[];
+  /** All current findings of the document (for fix-all). */
+  findings: readonly LintDiagnostic[];
+  locale: Locale;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
+}
+
+/** Drops edits that overlap an earlier one: a WorkspaceEdit must not overlap. */
+export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const out: TextEdit[] = [];
+  let end: TextEdit['range']['end'] | null = null;
+  for (const e of sorted) {
+    if (end !== null && (e.range.start.line < end.line || (e.range.start.line === end.line && e.range.start.character < end.character))) continue;
+    out.push(e);
+    end = e.range.end;
+  }
+  return out;
+}
+
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (only === undefined || only.length === 0) return kind === QUICKFIX;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(req: CodeActionRequest): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const text = TEXT[req.locale];
+  if (wants(req.only, QUICKFIX)) {
+    const rulesSeen = new Set<string>();
+    for (const diagnostic of req.contextDiagnostics) {
+      if (diagnostic.source !== 'referat') continue;
+      const rule = String(diagnostic.code);
+      const finding = req.findings.find((f) => f.rule === rule && sameRange(f.range, diagnostic.range) && f.fix !== undefined);
+      if (finding?.fix === undefined) continue;
+      actions.push({
+        title: finding.fix.title,
+        kind: QUICKFIX,
+        diagnostics: [diagnostic],
+        isPreferred: finding.fix.safe,
+        edit: { changes: { [req.uri]: nonOverlapping(finding.fix.edits) } },
+      });
+      if (rulesSeen.has(rule)) continue;
+      rulesSeen.add(rule);
+      const all = req.findings.filter((f) => f.rule === rule && f.fix !== undefined);
+      if (all.length > 1) {
+        actions.push({
+          title: text.fixAllRule.replace('{n}', String(all.length)).replace('{rule}', rule),
+          kind: QUICKFIX,
+          edit: { changes: { [req.uri]: nonOverlapping(all.flatMap((f) => f.fix?.edits ?? [])) } },
+        });
+      }
+    }
+  }
+  if (req.only !== undefined && wants(req.only, FIX_ALL_KIND)) {
+    const safe = req.findings.filter((f) => f.fix?.safe === true);
+    if (safe.length > 0) {
+      actions.push({
+        title: text.fixAll,
+        kind: FIX_ALL_KIND,
+        edit: { changes: { [req.uri]: nonOverlapping(safe.flatMap((f) => f.fix?.edits ?? [])) } },
+      });
+    }
+  }
+  return actions;
+}
