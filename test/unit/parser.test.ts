@@ -327,3 +327,20 @@ describe('applyEdits', () => {
     expect(r.text).toBe('\ufeffaX\ncd');
   });
 });
+
+describe('parser: options', () => {
+  it('accepts a municipality\'s own section names', () => {
+    const text = 'REFERAT X\n\nPunkt 1: A\n\nSagens baggrund\n\nTekst.\n\nUdvalgets afgørelse\n\nGodkendt.';
+    expect(parseReferat(text).punkter[0]?.sections).toEqual([]);
+    const m = parseReferat(text, {
+      sectionAliases: new Map([
+        ['sagens baggrund', { kind: 'sagsfremstilling' }],
+        ['udvalgets afgørelse', { kind: 'beslutning' }],
+      ]),
+    });
+    expect(m.punkter[0]?.sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['sagsfremstilling', 'Sagens baggrund'],
+      ['beslutning', 'Udvalgets afgørelse'],
+    ]);
+  });
+});

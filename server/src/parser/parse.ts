@@ -8,7 +8,12 @@ import { findDates } from './dates';
 import { parseHeader, parseMembers } from './header';
 import { debrisKind, lineRange, splitLines, strip, type Stripped } from './lines';
 import { matchPunktForm } from './punktForms';
-import { lookupSection, splitMergedHeading } from './sections';
+import { lookupSection, splitMergedHeading, type SectionAlias } from './sections';
+
+export interface ParseOptions {
+  /** Extra section headings (lower-case heading text → kind), e.g. "sagens kerne" → resume. */
+  sectionAliases?: ReadonlyMap<string, SectionAlias>;
+}
 
 interface Candidate {
   /** First line of the punkt (a "• 1" line above the title, or the heading). */
@@ -45,7 +50,8 @@ export function fieldKey(label: string): string {
   return l;
 }
 
-export function parseReferat(input: string): ReferatModel {
+export function parseReferat(input: string, options: ParseOptions = {}): ReferatModel {
+  const aliases = options.sectionAliases;
   const hasBom = input.charCodeAt(0) === 0xfeff;
   const text = hasBom ? input.slice(1) : input;
   const lines = splitLines(text);
@@ -325,7 +331,7 @@ export function parseReferat(input: string): ReferatModel {
       continue;
     }
 
-    const heading = recogniseHeading(i, s);
+    const heading = recogniseHeading(i, s, aliases);
     if (heading !== null) {
       for (const h of heading) {
         if (h.sub) subKinds.add(h.section);
@@ -396,12 +402,12 @@ function newSection(kind: SectionKind, heading: string, headingRange: Range, lev
   };
 }
 
-function recogniseHeading(i: number, s: Stripped): { section: Section; sub: boolean }[] | null {
+function recogniseHeading(i: number, s: Stripped, aliases: ReadonlyMap<string, SectionAlias> | undefined): { section: Section; sub: boolean }[] | null {
   const text = s.text;
   if (text.length > 200) return null;
   const heading = text.replace(/\s*:$/, '');
   const range = lineRange(i, s.start, s.end);
-  const alias = lookupSection(text);
+  const alias = lookupSection(text, aliases);
   if (alias !== undefined) {
     return [{ section: newSection(alias.kind, heading, range, s.level), sub: alias.subOfSagsfremstilling === true }];
   }

@@ -68,9 +68,11 @@ export function headingKey(text: string): string {
   return text.slice(0, end).toLowerCase();
 }
 
-export function lookupSection(text: string): SectionAlias | undefined {
-  if (text.length > 60) return undefined;
-  return SECTION_ALIASES.get(headingKey(text));
+/** Looks a heading up, first in `extra` (a municipality's own names, lower-case keys), then in the built-in table. */
+export function lookupSection(text: string, extra?: ReadonlyMap<string, SectionAlias>): SectionAlias | undefined {
+  if (text.length > 80) return undefined;
+  const key = headingKey(text);
+  return extra?.get(key) ?? SECTION_ALIASES.get(key);
 }
 
 // Single-word headings that exports glue together ("BilagBeslutning").
