@@ -1,15 +1,19 @@
 // Quick fixes from lint findings: one per finding, "fix all of this rule", and
 // source.fixAll.referat (all safe fixes) for editor.codeActionsOnSave. Pure.
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { Range, ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
 import type { Locale } from '../rules/types';
+import type { LineSource } from './text';
+import { regenerateToc } from './toc';
 
 export const FIX_ALL_KIND = 'source.fixAll.referat';
 const QUICKFIX = 'quickfix';
+const REWRITE = 'refactor.rewrite';
 
-const TEXT: Record<Locale, { fixAllRule: string; fixAll: string }> = {
-  da: { fixAllRule: 'Ret alle {n} fund af {rule} i dokumentet', fixAll: 'Ret alle sikre Referat-fund' },
-  en: { fixAllRule: 'Fix all {n} {rule} findings in the document', fixAll: 'Fix all safe Referat findings' },
+const TEXT: Record<Locale, { fixAllRule: string; fixAll: string; toc: string }> = {
+  da: { fixAllRule: 'Ret alle {n} fund af {rule} i dokumentet', fixAll: 'Ret alle sikre Referat-fund', toc: 'Opdater indholdsfortegnelsen ud fra punkterne' },
+  en: { fixAllRule: 'Fix all {n} {rule} findings in the document', fixAll: 'Fix all safe Referat findings', toc: 'Update the Indholdsfortegnelse from the punkter' },
 };
 
 export interface CodeActionRequest {
@@ -21,6 +25,10 @@ export interface CodeActionRequest {
   /** All current findings of the document (for fix-all). */
   findings: readonly LintDiagnostic[];
   locale: Locale;
+  /** With the model, the text and the requested range, the TOC can be regenerated. */
+  model?: ReferatModel;
+  text?: LineSource;
+  range?: Range;
 }
 
 function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
@@ -76,6 +84,8 @@ export function codeActions(req: CodeActionRequest): CodeAction[] {
       }
     }
   }
+  const toc = tocAction(req);
+  if (toc !== null) actions.push(toc);
   if (req.only !== undefined && wants(req.only, FIX_ALL_KIND)) {
     const safe = req.findings.filter((f) => f.fix?.safe === true);
     if (safe.length > 0) {
@@ -87,4 +97,24 @@ export function codeActions(req: CodeActionRequest): CodeAction[] {
     }
   }
   return actions;
+}
+
+/**
+ * "Regenerate the Indholdsfortegnelse": a quick fix for toc-mismatch diagnostics, and a
+ * rewrite anywhere in the TOC. Offered only when it would change something.
+ */
+function tocAction(req: CodeActionRequest): CodeAction | null {
+  const { model, text, range } = req;
+  if (model === undefined || text === undefined || model.toc === null) return null;
+  const diagnostics = req.contextDiagnostics.filter((d) => d.source === 'referat' && d.code === 'toc-mismatch');
+  const kind = diagnostics.length > 0 ? QUICKFIX : REWRITE;
+  const inToc = range !== undefined && range.start.line <= model.toc.range.end.line && range.end.line >= model.toc.range.start.line;
+  if (diagnostics.length === 0 && !inToc) return null;
+  const asked = req.only === undefined || req.only.length === 0 ? true : wants(req.only, kind);
+  if (!asked) return null;
+  const edit = regenerateToc(model, text);
+  if (edit === null) return null;
+  const action: CodeAction = { title: TEXT[req.locale].toc, kind, edit: { changes: { [req.uri]: [edit] } } };
+  if (diagnostics.length > 0) action.diagnostics = diagnostics;
+  return action;
 }
