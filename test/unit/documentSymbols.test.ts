@@ -95,7 +95,8 @@ describe('documentSymbols', () => {
     const children = root(symbols).children ?? [];
     expect(children.map((s) => [s.name, s.kind, s.detail])).toEqual([
       ['Indholdsfortegnelse', SymbolKind.Array, '2 poster'],
-      ['Punkt 46: Godkendelse af dagsorden', SymbolKind.Class, '00.13.06-P22-2-23, 24/19987'],
+      // A standing item needs no Indstilling, but a referat needs its Beslutning.
+      ['Punkt 46: Godkendelse af dagsorden', SymbolKind.Class, '00.13.06-P22-2-23, 24/19987 · mangler Beslutning'],
       ['Eventuelt', SymbolKind.Class, undefined],
     ]);
     const p46 = children[1] as DocumentSymbol;
@@ -110,6 +111,36 @@ describe('documentSymbols', () => {
     // Leaves have no children key at all.
     expect(children[2]).not.toHaveProperty('children');
     expect(p46.children?.[0]).not.toHaveProperty('children');
+  });
+
+  it('marks punkter that lack a required section in the detail, after the case numbers', () => {
+    const sag = (number: number, title: string, line: number, kinds: Array<'indstilling' | 'beslutning'>, cases: string[] = []) =>
+      punkt({
+        number,
+        title,
+        range: r(line, 0, line + 3, 5),
+        caseNumbers: cases.map((value) => ({ value, source: 'line-below' as const, range: r(line + 1, 0, line + 1, value.length) })),
+        sections: kinds.map((kind, i) => section({ kind, heading: kind, range: r(line + 2 + i, 0, line + 2 + i, 5) })),
+      });
+    const punkter = [
+      sag(1, 'Budget', 0, [], ['24/1']),
+      sag(2, 'Lokalplan', 5, ['indstilling']),
+      sag(3, 'Godkendelse af dagsorden', 10, []),
+      sag(4, 'Underskriftsark', 15, []),
+      sag(5, 'Sag', 20, ['indstilling', 'beslutning'], ['24/5']),
+    ];
+    const details = (m: ReturnType<typeof model>, locale?: 'da' | 'en') =>
+      (root(documentSymbols(m, locale ? { locale } : {})).children ?? []).map((s) => s.detail);
+    expect(details(model({ lineCount: 30, punkter }))).toEqual([
+      '24/1 · mangler Indstilling og Beslutning',
+      'mangler Beslutning',
+      'mangler Beslutning',
+      undefined,
+      '24/5',
+    ]);
+    expect(details(model({ lineCount: 30, punkter }), 'en')[0]).toBe('24/1 · missing Indstilling and Beslutning');
+    // An agenda needs no Beslutning.
+    expect(details(model({ kind: 'dagsorden', lineCount: 30, punkter }))).toEqual(['24/1 · mangler Indstilling', undefined, undefined, undefined, '24/5']);
   });
 
   it('names an implicit Indstilling "Indstilling" with detail "(uden overskrift)"', () => {

@@ -11,6 +11,10 @@
 // (VS Code rejects the whole outline otherwise).
 import type { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Position, Punkt, Range, ReferatModel, Section, Toc } from '../model';
+import { SECTION_NAMES } from '../parser/sections';
+import { missingSections } from '../rules/missing-section';
+import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
+import type { Locale, RuleOptions } from '../rules/types';
 import {
   formatPunktLabel,
   IMPLICIT_INDSTILLING_NAME,
@@ -28,12 +32,28 @@ export const SYMBOL_KINDS = {
   section: 8, // Field
 } as const satisfies Record<string, SymbolKind>;
 
-export function documentSymbols(model: ReferatModel): DocumentSymbol[] {
+export interface OutlineOptions {
+  /** Which sections a punkt needs (the missing-section rule's options). */
+  rules?: RuleOptions;
+  locale?: Locale;
+}
+
+const MISSING: Record<Locale, { word: string; and: string }> = {
+  da: { word: 'mangler', and: 'og' },
+  en: { word: 'missing', and: 'and' },
+};
+
+export function documentSymbols(model: ReferatModel, outline: OutlineOptions = {}): DocumentSymbol[] {
+  const rules = outline.rules ?? DEFAULT_OPTIONS;
+  const required = rules.requiredSections[model.kind];
+  const missingText = MISSING[outline.locale ?? 'da'];
+  const missingOf = (p: Punkt): string[] =>
+    missingSections(p, required, isStandingItem(p, rules), isNoDecisionItem(p, rules)).map((k) => SECTION_NAMES[k]);
   const range: Range = { start: { line: 0, character: 0 }, end: documentEnd(model) };
   const selection = model.title?.range ?? model.header.committee?.range ?? { start: range.start, end: range.start };
   const children: DocumentSymbol[] = [];
   if (model.toc !== null) children.push(tocSymbol(model.toc));
-  for (const punkt of model.punkter) children.push(punktSymbol(punkt));
+  for (const punkt of model.punkter) children.push(punktSymbol(punkt, missingOf(punkt), missingText));
   return [
     symbol({
       name: nonEmpty(model.title?.text, MEETING_FALLBACK_NAME),
@@ -80,10 +100,22 @@ function tocSymbol(toc: Toc): DocumentSymbol {
   });
 }
 
-function punktSymbol(punkt: Punkt): DocumentSymbol {
+/** "24/19987 · mangler Beslutning": case numbers, then the required sections it lacks. */
+function punktDetail(punkt: Punkt, missing: readonly string[], text: { word: string; and: string }): string {
+  const parts: string[] = [];
+  const cases = punkt.caseNumbers.map((c) => c.value).join(', ');
+  if (cases !== '') parts.push(cases);
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} ${text.and} ${missing[missing.length - 1]}`;
+    parts.push(`${text.word} ${list}`);
+  }
+  return parts.join(' · ');
+}
+
+function punktSymbol(punkt: Punkt, missing: readonly string[], text: { word: string; and: string }): DocumentSymbol {
   return symbol({
     name: punktLabel(punkt),
-    detail: punkt.caseNumbers.map((c) => c.value).join(', '),
+    detail: punktDetail(punkt, missing, text),
     kind: SYMBOL_KINDS.punkt,
     range: punkt.range,
     selectionRange: punkt.titleRange,
