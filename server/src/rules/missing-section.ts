@@ -53,12 +53,12 @@ export interface HeadingStyle {
   bold: boolean;
 }
 
-export function headingStyle(p: Punkt, lines: readonly string[]): HeadingStyle {
+export function headingStyle(p: Punkt, lineAt: (line: number) => string): HeadingStyle {
   const sibling = p.sections.find((s) => !s.implicit && !s.merged);
   if (sibling === undefined) {
     return { level: p.level !== null ? Math.min(p.level + 1, 6) : null, upper: false, colon: false, bold: false };
   }
-  const raw = (lines[sibling.headingRange.start.line] ?? '').trim();
+  const raw = lineAt(sibling.headingRange.start.line).trim();
   const letters = sibling.heading.replace(/[^\p{L}]/gu, '');
   return {
     level: sibling.level,
@@ -100,7 +100,7 @@ export function insertionPoint(p: Punkt, kind: SectionKind): { after: Section } 
 
 /** The edit that inserts the heading and a placeholder line for a missing section. */
 export function insertSectionEdit(p: Punkt, kind: SectionKind, lines: readonly string[]): TextEdit {
-  const heading = formatHeading(SECTION_NAMES[kind], headingStyle(p, lines));
+  const heading = formatHeading(SECTION_NAMES[kind], headingStyle(p, (i) => lines[i] ?? ''));
   const where = insertionPoint(p, kind);
   if ('before' in where) {
     const at: Position = { line: where.before.range.start.line, character: 0 };
