@@ -2,6 +2,7 @@
 // duplicate-case-number, missing-case-number) and meeting-date.
 import type { CaseNumber, Punkt } from '../model';
 import { caseNumberShape, type CaseNumberShape } from '../parser/caseNumbers';
+import type { CaseNumberPattern } from './types';
 
 /** A case number as compared: trimmed, with en/em dashes and non-breaking hyphens read as "-". */
 export function normalizeCaseNumber(value: string): string {
@@ -17,6 +18,20 @@ export function shapeOfCaseNumber(cn: CaseNumber): CaseNumberShape | null {
   const shape = caseNumberShape(normalizeCaseNumber(cn.value));
   if (shape === 'heltal' && cn.source !== 'field') return null;
   return shape;
+}
+
+/** A custom pattern is only ever tested against a value this long or shorter. */
+export const MAX_CASE_NUMBER_LENGTH = 60;
+
+/**
+ * The index of the first custom pattern the (normalized) value matches, or -1. Bounded:
+ * values longer than MAX_CASE_NUMBER_LENGTH are never tested, and the patterns are
+ * anchored at both ends and were checked for safety when the configuration was read.
+ */
+export function customPatternIndex(value: string, patterns: readonly CaseNumberPattern[] | undefined): number {
+  if (patterns === undefined || value.length > MAX_CASE_NUMBER_LENGTH) return -1;
+  for (let i = 0; i < patterns.length; i++) if ((patterns[i] as CaseNumberPattern).regex.test(value)) return i;
+  return -1;
 }
 
 /** The shape family used to judge whether a document mixes shapes: KLE with and without facet are one family. */

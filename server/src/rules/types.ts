@@ -2,6 +2,7 @@
 // and return plain findings; the engine localizes, applies severities and turns
 // them into diagnostics.
 import type { DocumentKind, Range, ReferatModel, SectionKind } from '../model';
+import type { CaseNumberShape } from '../parser/caseNumbers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Locale = 'da' | 'en';
@@ -31,13 +32,29 @@ export interface Finding {
   severity?: Severity;
 }
 
-/** What a rule can be told; the config issue fills this from files and settings. */
+/**
+ * A custom case-number pattern from the configuration: checked for safety, anchored at
+ * both ends, and only ever tested against one sagsnummer (see config/safeRegex.ts).
+ */
+export interface CaseNumberPattern {
+  /** The pattern as written in the configuration. */
+  source: string;
+  regex: RegExp;
+}
+
+/** What a rule can be told; config/resolve.ts fills this from files, profiles and settings. */
 export interface RuleOptions {
   requiredSections: Record<DocumentKind, SectionKind[]>;
   /** Standing items: exempt from Indstilling and from a case number. */
   standingItems: RegExp[];
   /** Standing items that are also exempt from Beslutning. */
   noDecisionItems: RegExp[];
+  /** The built-in case-number shapes a document may use; all of them when absent. */
+  caseNumberShapes?: readonly CaseNumberShape[];
+  /** Custom case-number patterns (safe, anchored) accepted beside the shapes. */
+  caseNumberPatterns?: readonly CaseNumberPattern[];
+  /** Member names for documents whose header lists none ("Peter Svane (D)"). */
+  members?: readonly string[];
 }
 
 export interface RuleContext {

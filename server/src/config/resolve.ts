@@ -1,0 +1,102 @@
+// From validated configs to what the parser and the rules take. Layers, lowest first:
+// the built-in defaults, the profile named by "extends" (the file's, else the
+// settings'), the referat.* settings, and the nearest .referatrc.json. Objects
+// (rules, requiredSections, sectionAliases) merge key by key; standingItems add to the
+// built-in ones; lists (caseNumberShapes, caseNumberPatterns, members) and locale replace.
+import type { DocumentKind, SectionKind } from '../model';
+import type { ParseOptions } from '../parser/parse';
+import { headingKey, type SectionAlias } from '../parser/sections';
+import { DEFAULT_OPTIONS } from '../rules/options';
+import type { CaseNumberPattern, Locale, RuleOptions, Severity } from '../rules/types';
+import { PROFILES, type ProfileId } from './profiles';
+import { compilePattern } from './safeRegex';
+import type { ConfiguredSeverity, ReferatConfig, StandingItemConfig } from './schema';
+
+export interface ConfigLayer {
+  config: ReferatConfig;
+  /** Where it came from; only 'file' and 'settings' can carry custom patterns from a workspace. */
+  source: 'settings' | 'file';
+}
+
+export interface ResolvedConfig {
+  /** The locale the configuration asks for, if any (the caller has its own default). */
+  locale: Locale | undefined;
+  profile: ProfileId | null;
+  ruleOptions: RuleOptions;
+  severities: Record<string, Severity | 'off'>;
+  parseOptions: ParseOptions;
+  /** Custom patterns were configured but not used, because the workspace is not trusted. */
+  patternsIgnored: boolean;
+}
+
+/** Sub-headings that nest under an open Sagsfremstilling in plain text (as in sections.ts). */
+const SUB_KINDS: ReadonlySet<SectionKind> = new Set(['historik', 'beskrivelse', 'alternativer', 'tidsperspektiv']);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** A standing-item title as a regex over the start of a punkt title (literal, case-insensitive). */
+export function titlePrefix(title: string): RegExp {
+  return new RegExp(`^${escapeRegExp(title.trim())}(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: boolean }): ResolvedConfig {
+  const fileExtends = layers.filter((l) => l.source === 'file').map((l) => l.config.extends);
+  const settingsExtends = layers.filter((l) => l.source === 'settings').map((l) => l.config.extends);
+  const profileId = [...settingsExtends, ...fileExtends].reverse().find((e) => e !== undefined) ?? null;
+  const all: ReferatConfig[] = [profileId !== null ? PROFILES[profileId].config : {}, ...layers.map((l) => l.config)];
+
+  let locale: Locale | undefined;
+  const severities: Record<string, ConfiguredSeverity> = {};
+  const requiredSections: Record<DocumentKind, SectionKind[]> = { ...DEFAULT_OPTIONS.requiredSections };
+  const aliases = new Map<string, SectionAlias>();
+  const standing: StandingItemConfig[] = [];
+  let shapes: RuleOptions['caseNumberShapes'];
+  let patternSources: readonly string[] | undefined;
+  let members: readonly string[] | undefined;
+
+  for (const c of all) {
+    if (c.locale !== undefined) locale = c.locale;
+    for (const [rule, severity] of Object.entries(c.rules ?? {})) if (severity !== undefined) severities[rule] = severity;
+    for (const [kind, sections] of Object.entries(c.requiredSections ?? {}) as [DocumentKind, SectionKind[] | undefined][]) {
+      if (sections !== undefined) requiredSections[kind] = [...new Set(sections)];
+    }
+    for (const [heading, kind] of Object.entries(c.sectionAliases ?? {})) {
+      aliases.set(headingKey(heading.trim()), SUB_KINDS.has(kind) ? { kind, subOfSagsfremstilling: true } : { kind });
+    }
+    standing.push(...(c.standingItems ?? []));
+    if (c.caseNumberShapes !== undefined) shapes = [...new Set(c.caseNumberShapes)];
+    if (c.caseNumberPatterns !== undefined) patternSources = c.caseNumberPatterns;
+    if (c.members !== undefined) members = c.members;
+  }
+
+  let patterns: CaseNumberPattern[] | undefined;
+  let patternsIgnored = false;
+  if (patternSources !== undefined && patternSources.length > 0) {
+    if (!opts.trusted) {
+      patternsIgnored = true;
+    } else {
+      // Validation already refused unsafe patterns; compilePattern checks again (it is cheap).
+      patterns = patternSources.map(compilePattern).filter((p): p is CaseNumberPattern => p !== null);
+    }
+  }
+
+  const ruleOptions: RuleOptions = {
+    requiredSections,
+    standingItems: [...DEFAULT_OPTIONS.standingItems, ...standing.map((s) => titlePrefix(typeof s === 'string' ? s : s.title))],
+    noDecisionItems: [...DEFAULT_OPTIONS.noDecisionItems, ...standing.filter((s) => typeof s !== 'string' && s.noDecision === true).map((s) => titlePrefix((s as { title: string }).title))],
+  };
+  if (shapes !== undefined) ruleOptions.caseNumberShapes = shapes;
+  if (patterns !== undefined) ruleOptions.caseNumberPatterns = patterns;
+  if (members !== undefined) ruleOptions.members = members;
+
+  return {
+    locale,
+    profile: profileId,
+    ruleOptions,
+    severities,
+    parseOptions: aliases.size > 0 ? { sectionAliases: aliases } : {},
+    patternsIgnored,
+  };
+}

@@ -1,0 +1,209 @@
+// The one schema for Referat's configuration. It is the single source for:
+//   - the TypeScript types (ReferatConfig),
+//   - validation of .referatrc.json files and of the referat.* settings (validate.ts),
+//   - the JSON schema VS Code uses for .referatrc.json (schemas/referatrc.schema.json,
+//     written from configJsonSchema(); a test checks the committed file),
+//   - the referat.* settings in package.json (settingsContribution(); a test checks them),
+//   - the key descriptions in package.nls.json / package.nls.da.json (KEY_DOCS).
+import { z } from 'zod';
+import type { DocumentKind, SectionKind } from '../model';
+import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/caseNumbers';
+import { RULES } from '../rules/registry';
+import { checkPattern, MAX_PATTERN_LENGTH } from './safeRegex';
+import { PROFILE_IDS } from './profiles';
+
+export const CONFIG_FILE_NAME = '.referatrc.json';
+
+export const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'] as const;
+export type ConfiguredSeverity = (typeof SEVERITIES)[number];
+
+export const DOCUMENT_KINDS = ['referat', 'dagsorden', 'beslutningsprotokol', 'unknown'] as const satisfies readonly DocumentKind[];
+
+export const SECTION_KINDS = [
+  'resume',
+  'sagsfremstilling',
+  'indstilling',
+  'beslutning',
+  'bilag',
+  'økonomi',
+  'lovgrundlag',
+  'høring',
+  'tidligere-behandling',
+  'konsekvenser',
+  'kommunikation',
+  'procesplan',
+  'effektvurdering',
+  'kompetence',
+  'punktoplysninger',
+  'historik',
+  'beskrivelse',
+  'alternativer',
+  'tidsperspektiv',
+  'other',
+] as const satisfies readonly SectionKind[];
+// Every SectionKind is listed: this line fails to compile if model.ts gains one.
+const _allSectionKinds: Exclude<SectionKind, (typeof SECTION_KINDS)[number]> extends never ? true : never = true;
+void _allSectionKinds;
+
+const SHAPE_IDS = CASE_NUMBER_SHAPES.map((s) => s.id) as [CaseNumberShape, ...CaseNumberShape[]];
+
+export const MAX_PATTERNS = 20;
+export const MAX_TITLE_LENGTH = 120;
+export const MAX_HEADING_LENGTH = 80;
+
+/** The top-level keys, in the order they are documented. */
+export const CONFIG_KEYS = [
+  '$schema',
+  'extends',
+  'locale',
+  'rules',
+  'requiredSections',
+  'sectionAliases',
+  'standingItems',
+  'caseNumberShapes',
+  'caseNumberPatterns',
+  'members',
+] as const;
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** Descriptions of the keys, Danish and English (package.nls*.json carry the same text). */
+export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> = {
+  $schema: {
+    da: 'Sti eller URL til JSON-skemaet (valgfri; VS Code finder det selv).',
+    en: 'Path or URL of the JSON schema (optional; VS Code finds it by itself).',
+  },
+  extends: {
+    da: 'Indbygget profil for et kommunalt system eller en eksport, fx "acadre", "sbsys" eller "ringkobing-skjern". Se docs/configuration.md.',
+    en: 'Built-in profile for a municipal system or export, such as "acadre", "sbsys" or "ringkobing-skjern". See docs/configuration.md.',
+  },
+  locale: {
+    da: 'Sprog for diagnosticeringer (da eller en).',
+    en: 'Language of diagnostics (da or en).',
+  },
+  rules: {
+    da: 'Slå regler fra eller skift deres alvor: { "regel-id": "off" | "error" | "warning" | "information" | "hint" }.',
+    en: 'Turn rules off or change their severity: { "rule-id": "off" | "error" | "warning" | "information" | "hint" }.',
+  },
+  requiredSections: {
+    da: 'Afsnit, som hvert punkt skal have, pr. dokumenttype (referat, dagsorden, beslutningsprotokol, unknown).',
+    en: 'Sections every punkt must have, per document kind (referat, dagsorden, beslutningsprotokol, unknown).',
+  },
+  sectionAliases: {
+    da: 'Kommunens egne afsnitsoverskrifter: { "Sagens kerne": "resume" }. Overskriften sammenlignes uden forskel på store og små bogstaver.',
+    en: "The municipality's own section headings: { \"Sagens kerne\": \"resume\" }. Headings are compared case-insensitively.",
+  },
+  standingItems: {
+    da: 'Ekstra faste punkter (titlens begyndelse), som ikke behøver Indstilling eller sagsnummer; { "title": "…", "noDecision": true } behøver heller ikke Beslutning.',
+    en: 'Extra standing items (start of the title) that need no Indstilling or case number; { "title": "…", "noDecision": true } needs no Beslutning either.',
+  },
+  caseNumberShapes: {
+    da: 'De indbyggede sagsnummerformer, dokumenterne må bruge (standard: alle).',
+    en: 'The built-in case-number shapes documents may use (default: all).',
+  },
+  caseNumberPatterns: {
+    da: 'Egne sagsnummerformer som regulære udtryk (JavaScript, u-flag), som prøves mod hele sagsnummeret. Mønstre, der kan tage mere end lineær tid, afvises. Bruges ikke i et ikke-betroet arbejdsområde.',
+    en: 'Custom case-number shapes as regular expressions (JavaScript, u flag), tested against the whole case number. Patterns that can take more than linear time are refused. Not used in an untrusted workspace.',
+  },
+  members: {
+    da: 'Udvalgets medlemmer, til dokumenter uden deltagerliste, fx "Peter Svane (D)".',
+    en: 'The committee members, for documents without a list of members, such as "Peter Svane (D)".',
+  },
+};
+
+function doc(key: ConfigKey): string {
+  return `${KEY_DOCS[key].da}\n\n${KEY_DOCS[key].en}`;
+}
+
+const severity = z.enum(SEVERITIES);
+const sectionKind = z.enum(SECTION_KINDS);
+
+const rulesSchema = z.strictObject(
+  Object.fromEntries(RULES.map((r) => [r.id, severity.optional().meta({ description: `${r.description.da}\n\n${r.description.en}` })])),
+);
+
+const requiredSectionsSchema = z.strictObject(
+  Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, z.array(sectionKind).optional()])) as Record<DocumentKind, z.ZodOptional<z.ZodArray<typeof sectionKind>>>,
+);
+
+const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+
+/** A pattern source; the refinement refuses unsafe and invalid ones (params.reason says why). */
+export const patternSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATTERN_LENGTH)
+  .superRefine((source, ctx) => {
+    const check = checkPattern(source);
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, params: { reason: check.reason, detail: check.detail ?? '' } });
+  });
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional().meta({ description: doc('$schema') }),
+  extends: z.enum(PROFILE_IDS).optional().meta({ description: doc('extends') }),
+  locale: z.enum(['da', 'en']).optional().meta({ description: doc('locale') }),
+  rules: rulesSchema.optional().meta({ description: doc('rules') }),
+  requiredSections: requiredSectionsSchema.optional().meta({ description: doc('requiredSections') }),
+  sectionAliases: z.record(z.string().trim().min(1).max(MAX_HEADING_LENGTH), sectionKind).optional().meta({ description: doc('sectionAliases') }),
+  standingItems: z
+    .array(z.union([title, z.strictObject({ title, noDecision: z.boolean().optional() })]))
+    .max(100)
+    .optional()
+    .meta({ description: doc('standingItems') }),
+  caseNumberShapes: z.array(z.enum(SHAPE_IDS)).optional().meta({ description: doc('caseNumberShapes') }),
+  caseNumberPatterns: z.array(patternSchema).max(MAX_PATTERNS).optional().meta({ description: doc('caseNumberPatterns') }),
+  members: z.array(title).max(200).optional().meta({ description: doc('members') }),
+});
+
+export type ReferatConfig = z.infer<typeof configSchema>;
+export type StandingItemConfig = NonNullable<ReferatConfig['standingItems']>[number];
+
+type JsonObject = Record<string, unknown>;
+
+/** The JSON schema for .referatrc.json (draft-07, which every JSON language service reads). */
+export function configJsonSchema(): JsonObject {
+  const generated = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as JsonObject;
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: 'https://referat.invalid/schemas/referatrc.schema.json',
+    title: 'Referat: .referatrc.json',
+    description: 'Konfiguration af Referat (kommentarer er tilladt). / Referat configuration (comments allowed).',
+    ...rest,
+    // VS Code's JSON language service: comments and trailing commas are fine here.
+    allowComments: true,
+    allowTrailingCommas: true,
+  };
+}
+
+function stripDescriptions(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripDescriptions);
+  if (value === null || typeof value !== 'object') return value;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value as JsonObject)) if (k !== 'description') out[k] = stripDescriptions(v);
+  return out;
+}
+
+/**
+ * package.json contributes.configuration. Every config key but $schema is a setting
+ * referat.<key> with the same JSON schema; its description is %config.<key>% (from the
+ * nls files). Settings other than referat.locale default to null, meaning "not set", so
+ * that an unset setting never overrides a profile (VS Code would otherwise hand the
+ * server [] or {} for them).
+ */
+export function settingsContribution(): JsonObject {
+  const schema = configJsonSchema() as { properties: Record<string, JsonObject> };
+  const properties: Record<string, JsonObject> = {};
+  for (const key of CONFIG_KEYS) {
+    if (key === '$schema') continue;
+    const prop = stripDescriptions(schema.properties[key]) as JsonObject;
+    if (key === 'locale') {
+      properties['referat.locale'] = { ...prop, default: 'da', description: `%config.${key}%` };
+      continue;
+    }
+    const type = prop['type'] as string;
+    const setting: JsonObject = { ...prop, type: [type, 'null'], default: null, description: `%config.${key}%` };
+    if (Array.isArray(prop['enum'])) setting['enum'] = [...(prop['enum'] as unknown[]), null];
+    properties[`referat.${key}`] = setting;
+  }
+  return { title: 'Referat', properties };
+}
