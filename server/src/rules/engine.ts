@@ -5,6 +5,7 @@ import type { Range, ReferatModel } from '../model';
 import { splitLines } from '../parser/lines';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
+import { readDirectives, Suppressions } from './suppression';
 import type { Finding, Locale, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
 
 export interface LintDiagnostic {
@@ -25,6 +26,13 @@ export interface LintOptions {
 }
 
 export const INTERNAL_RULE_ID = 'internal-error';
+/** Reported for a suppression comment that names a rule that does not exist. */
+export const DIRECTIVE_RULE_ID = 'referat-comment';
+
+const UNKNOWN_RULE_IN_COMMENT: Record<Locale, string> = {
+  da: 'Kommentaren referat-{directive} nævner en regel, der ikke findes: "{rule}".',
+  en: 'The comment referat-{directive} names a rule that does not exist: "{rule}".',
+};
 
 const INTERNAL_MESSAGE: Record<Locale, string> = {
   da: 'Reglen {rule} fejlede og blev sprunget over: {error}',
@@ -81,8 +89,33 @@ export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, 
       out.push(d);
     }
   }
-  out.sort(compareDiagnostics);
-  return out;
+  const result = applySuppressions(text, lines, out, opts.rules ?? RULES, locale);
+  result.sort(compareDiagnostics);
+  return result;
+}
+
+/** Drops findings silenced by <!-- referat-disable… --> comments and reports unknown rule ids in them. */
+function applySuppressions(text: string, lines: readonly string[], found: LintDiagnostic[], rules: readonly RuleDefinition[], locale: Locale): LintDiagnostic[] {
+  if (!text.includes('referat-')) return found;
+  const directives = readDirectives(lines);
+  if (directives.length === 0) return found;
+  const suppressions = new Suppressions(directives, lines);
+  const known = new Set(rules.map((r) => r.id));
+  // Internal errors are never silenced: they mean a rule did not run at all.
+  const kept = found.filter((d) => d.rule === INTERNAL_RULE_ID || !suppressions.isSuppressed(d.rule, d.range.start.line));
+  for (const d of directives) {
+    d.rules.forEach((rule, i) => {
+      if (known.has(rule)) return;
+      kept.push({
+        rule: DIRECTIVE_RULE_ID,
+        severity: 'warning',
+        message: format(UNKNOWN_RULE_IN_COMMENT[locale], { directive: d.directive, rule }),
+        range: d.ruleRanges[i] as Range,
+        data: { directive: d.directive, unknownRule: rule },
+      });
+    });
+  }
+  return kept;
 }
 
 function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
