@@ -1,0 +1,157 @@
+// Keeps the workspace index current: a background scan of the workspace folders,
+// file events (created, changed, deleted), open documents (their live text wins over
+// the disk) and folders added or removed. No LSP connection here; the server calls in.
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import type { ReferatModel } from '../model';
+import { summarize, WorkspaceIndex } from '../workspaceIndex';
+import { isReferatFileName } from '../cli/files';
+import { listReferatFiles, readReferatText } from './files';
+
+export interface IndexerHost {
+  /** The same parser (and options) the open documents get. */
+  parse(uri: string, text: string): ReferatModel;
+  /** Whether the editor has the document open (then its text, not the disk, counts); given a normalized URI. */
+  isOpen(uri: string): boolean;
+  log(message: string): void;
+}
+
+/** Work between yields to the event loop, so requests are answered during a scan. */
+const SLICE_MS = 8;
+
+export function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+/**
+ * One spelling per file: editors encode file URIs differently ("c%3A", "%C3%B8"), so
+ * the index keys file URIs by their path. Other schemes are kept as they are.
+ */
+export function normalizeUri(uri: string): string {
+  const file = uriToPath(uri);
+  return file === null ? uri : pathToUri(file);
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceIndexer {
+  readonly index = new WorkspaceIndex();
+  private readonly folders = new Set<string>();
+  private scanning: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(private readonly host: IndexerHost) {}
+
+  /** Resolves when every scan started so far has finished. */
+  get ready(): Promise<void> {
+    return this.scanning;
+  }
+
+  get folderPaths(): string[] {
+    return [...this.folders];
+  }
+
+  /** Adds workspace folders (URIs) and indexes them in the background. */
+  addFolders(uris: readonly string[]): Promise<void> {
+    const paths = uris.map(uriToPath).filter((p): p is string => p !== null && !this.folders.has(p));
+    for (const p of paths) this.folders.add(p);
+    if (paths.length === 0) return this.scanning;
+    const previous = this.scanning;
+    this.scanning = previous.then(() => this.scan(paths));
+    return this.scanning;
+  }
+
+  removeFolders(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const p = uriToPath(uri);
+      if (p === null || !this.folders.delete(p)) continue;
+      const prefix = pathToUri(p).replace(/\/?$/, '/');
+      for (const file of this.index.uris()) if (file.startsWith(prefix) && !this.host.isOpen(file) && !this.inWorkspace(file)) this.index.delete(file);
+    }
+  }
+
+  /** Whether a URI is a referat file under one of the workspace folders. */
+  inWorkspace(uri: string): boolean {
+    const file = uriToPath(uri);
+    if (file === null || !isReferatFileName(path.basename(file))) return false;
+    for (const folder of this.folders) {
+      const rel = path.relative(folder, file);
+      if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
+    }
+    return false;
+  }
+
+  /** An open document's text changed: index its current model. */
+  updateOpen(uri: string, model: ReferatModel): void {
+    this.index.set(summarize(normalizeUri(uri), model));
+  }
+
+  /** A document was closed: the disk counts again (or it is dropped if outside the workspace). */
+  async closed(uri: string): Promise<void> {
+    const key = normalizeUri(uri);
+    if (this.inWorkspace(key)) await this.refresh(key);
+    else this.index.delete(key);
+  }
+
+  /** A file was created or changed on disk: re-read it, unless the editor has it open. */
+  async refresh(uri: string): Promise<void> {
+    const key = normalizeUri(uri);
+    if (this.host.isOpen(key)) return;
+    const file = uriToPath(key);
+    if (file === null) return;
+    await this.indexFile(file, key);
+  }
+
+  remove(uri: string): void {
+    const key = normalizeUri(uri);
+    if (!this.host.isOpen(key)) this.index.delete(key);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private async indexFile(file: string, uri: string): Promise<boolean> {
+    const read = await readReferatText(file);
+    if (this.host.isOpen(uri)) return false;
+    if (!read.ok) {
+      this.index.delete(uri);
+      return false;
+    }
+    try {
+      this.index.set(summarize(uri, this.host.parse(uri, read.text)));
+      return true;
+    } catch (error) {
+      this.host.log(`Kunne ikke indeksere ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+
+  private async scan(folders: readonly string[]): Promise<void> {
+    const started = Date.now();
+    let files = 0;
+    for (const folder of folders) {
+      const list = await listReferatFiles(folder);
+      let slice = Date.now();
+      for (const file of list) {
+        if (this.disposed || !this.folders.has(folder)) return;
+        const uri = pathToUri(file);
+        if (!this.host.isOpen(uri) && (await this.indexFile(file, uri))) files++;
+        if (Date.now() - slice >= SLICE_MS) {
+          await yieldToLoop();
+          slice = Date.now();
+        }
+      }
+    }
+    this.host.log(`Referat: ${files} referatfiler indekseret på ${Date.now() - started} ms.`);
+  }
+}
