@@ -1,6 +1,6 @@
 // The VS Code extension: starts the Referat language server and nothing else.
 import * as path from 'path';
-import type { ExtensionContext } from 'vscode';
+import { l10n, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -21,9 +21,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'referat' },
       { scheme: 'untitled', language: 'referat' },
     ],
+    // In an untrusted workspace the server ignores custom patterns from workspace config (and says so).
+    initializationOptions: { trusted: workspace.isTrusted },
   };
-  client = new LanguageClient('referat', 'Referat', serverOptions, clientOptions);
+  client = new LanguageClient('referat', l10n.t('Referat language server'), serverOptions, clientOptions);
   await client.start();
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('referat/workspaceTrusted', { trusted: true });
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

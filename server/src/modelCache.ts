@@ -3,7 +3,8 @@
 import type { ReferatModel } from './model';
 import { parseReferat } from './parser/parse';
 
-export type ParseFunction = (text: string) => ReferatModel;
+/** Parses a document; the URI lets the caller pick parse options (a config's section aliases) per document. */
+export type ParseFunction = (text: string, uri: string) => ReferatModel;
 
 interface Entry {
   version: number;
@@ -13,18 +14,19 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly parse: ParseFunction = parseReferat) {}
+  constructor(private readonly parse: ParseFunction = (text) => parseReferat(text)) {}
 
   /**
    * The model for this URI and version. The text is parsed only when the cache holds no
    * model for the URI or holds one for another version; the caller promises that one
    * (uri, version) pair always comes with the same text, as LSP guarantees.
-   * If the parser throws, nothing is cached and the error propagates.
+   * If the parser throws, nothing is cached and the error propagates. When the parse
+   * options change (a config file or setting), the owner calls clear().
    */
   get(uri: string, version: number, text: string): ReferatModel {
     const cached = this.entries.get(uri);
     if (cached !== undefined && cached.version === version) return cached.model;
-    const model = this.parse(text);
+    const model = this.parse(text, uri);
     this.entries.set(uri, { version, model });
     return model;
   }

@@ -2,7 +2,11 @@
 // the model from the cache, which parses once per document version.
 import {
   createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -11,16 +15,21 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { CONFIG_FILE_NAME } from './config/schema';
+import { ConfigSession, isConfigFile } from './config/session';
 import { clientOptions, createFeatures, featureCapabilities, type ClientOptions, type Provider } from './features';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { ModelCache } from './modelCache';
+import { parseReferat } from './parser/parse';
 import { lint, type LintDiagnostic } from './rules/engine';
 import { RULE_IDS } from './rules/registry';
 import type { Locale } from './rules/types';
 import { VERSION } from './version';
 
 const SERVER_NAME = 'referat-language-server';
+/** Client → server notification: the user has just trusted the workspace. */
+const WORKSPACE_TRUSTED = 'referat/workspaceTrusted';
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 
 const argv = process.argv.slice(2);
@@ -39,11 +48,20 @@ if (!argv.some((a) => TRANSPORT_FLAGS.some((f) => (f.endsWith('=') ? a.startsWit
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const cache = new ModelCache();
+// Configuration: .referatrc.json found upward from each document, the referat.* settings, trust.
+const configs = new ConfigSession({
+  publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  notify: (message, severity) => void connection.sendNotification(ShowMessageNotification.type, { type: severity === 'info' ? MessageType.Info : MessageType.Warning, message }),
+  log: (message) => connection.console.warn(message),
+});
+// Models are parsed with the document's config (its section aliases); cleared when config changes.
+const cache = new ModelCache((text, uri) => parseReferat(text, configs.forUri(uri).resolved.parseOptions));
 const features = createFeatures();
 let client: ClientOptions = { hierarchicalDocumentSymbols: true };
 let locale: Locale = 'da';
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let canRegisterConfiguration = false;
 
 // Rule docs ship beside the bundle (dist/../docs/rules), so links work offline.
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
@@ -58,8 +76,13 @@ function readLocale(value: unknown): Locale | undefined {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   client = clientOptions(params.capabilities);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  const init = params.initializationOptions as { locale?: unknown } | undefined;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  const init = params.initializationOptions as { locale?: unknown; trusted?: unknown } | undefined;
   locale = readLocale(init?.locale) ?? locale;
+  configs.baseLocale = locale;
+  // VS Code's client says whether the workspace is trusted; other editors do not, and are trusted.
+  configs.setTrusted(init?.trusted !== false);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -71,7 +94,27 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+  }
+  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'referat' });
   void refreshConfiguration();
+});
+
+/** Config changed: no cached model or finding may outlive it; re-lint every open document. */
+function configChanged(): void {
+  cache.clear();
+  findingsCache.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri);
+}
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (configs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
+});
+
+// Sent by the VS Code client when the user trusts the workspace (workspace.onDidGrantWorkspaceTrust).
+connection.onNotification(WORKSPACE_TRUSTED, () => {
+  if (configs.setTrusted(true)) configChanged();
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -82,11 +125,10 @@ async function refreshConfiguration(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
     const settings = (await connection.workspace.getConfiguration('referat')) as { locale?: unknown } | null;
-    const next = readLocale(settings?.locale) ?? 'da';
-    if (next !== locale) {
-      locale = next;
-      for (const document of documents.all()) scheduleValidation(document.uri);
-    }
+    locale = readLocale(settings?.locale) ?? 'da';
+    configs.baseLocale = locale;
+    configs.setSettings(settings);
+    configChanged();
   } catch (error) {
     connection.console.error(`Kunne ikke læse indstillingerne: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -105,15 +147,20 @@ function scheduleValidation(uri: string): void {
 }
 
 // Findings per URI and version, shared by diagnostics and code actions.
-const findingsCache = new Map<string, { version: number; locale: Locale; findings: LintDiagnostic[] }>();
+const findingsCache = new Map<string, { version: number; generation: number; findings: LintDiagnostic[] }>();
 function findingsFor(uri: string): LintDiagnostic[] | undefined {
   const document = documents.get(uri);
   if (document === undefined) return undefined;
   const hit = findingsCache.get(uri);
-  if (hit !== undefined && hit.version === document.version && hit.locale === locale) return hit.findings;
+  if (hit !== undefined && hit.version === document.version && hit.generation === configs.generation) return hit.findings;
   const text = document.getText();
-  const findings = lint(text, cache.get(uri, document.version, text), { locale });
-  findingsCache.set(uri, { version: document.version, locale, findings });
+  const config = configs.forUri(uri);
+  const findings = lint(text, cache.get(uri, document.version, text), {
+    locale: config.locale,
+    options: config.resolved.ruleOptions,
+    severities: config.resolved.severities,
+  });
+  findingsCache.set(uri, { version: document.version, generation: configs.generation, findings });
   return findings;
 }
 
@@ -126,7 +173,7 @@ connection.onCodeAction((params) => {
       contextDiagnostics: params.context.diagnostics,
       ...(params.context.only !== undefined ? { only: params.context.only } : {}),
       findings,
-      locale,
+      locale: configs.forUri(params.textDocument.uri).locale,
     });
   } catch (error) {
     connection.console.error(`Fejl i textDocument/codeAction: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -136,7 +183,8 @@ connection.onCodeAction((params) => {
 
 function validate(uri: string): void {
   const document = documents.get(uri);
-  if (document === undefined) return;
+  // A config file opened as a document gets its diagnostics from the config session.
+  if (document === undefined || isConfigFile(uri)) return;
   try {
     const findings = findingsFor(uri) ?? [];
     const diagnostics = toLspDiagnostics(findings, docsHref);

@@ -305,7 +305,12 @@ export function validateConfigText(input: string): ValidatedConfigText {
     return node === undefined ? ZERO : lines.range(node.offset, node.length);
   };
   const validated = validateConfigValue(toValue(root), rangeOf);
-  return { config: validated.config, issues: [...issues, ...validated.issues], root, lineIndex: lines };
+  const all = [...issues, ...validated.issues].sort((a, b) => compareRanges(a.range ?? ZERO, b.range ?? ZERO));
+  return { config: validated.config, issues: all, root, lineIndex: lines };
+}
+
+function compareRanges(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 /** The range of a top-level key in a validated file, if present. */
