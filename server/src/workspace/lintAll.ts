@@ -1,0 +1,49 @@
+// "Tjek alle referater i arbejdsområdet": lint every indexed referat file that the
+// editor does not have open (open ones already have live diagnostics) and publish the
+// findings, so that they land in the Problems panel. No LSP connection here.
+import type { LintDiagnostic } from '../rules/engine';
+import type { ReadOutcome } from './files';
+
+export interface LintAllHost {
+  /** The files to check (normalized URIs). */
+  files(): string[];
+  isOpen(uri: string): boolean;
+  read(uri: string): Promise<ReadOutcome>;
+  lint(uri: string, text: string): LintDiagnostic[];
+  publish(uri: string, findings: LintDiagnostic[]): void;
+}
+
+export interface LintAllResult {
+  files: number;
+  /** Files that could not be read (too large, binary, gone). */
+  skipped: number;
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+}
+
+const SLICE_MS = 8;
+
+export async function lintAll(host: LintAllHost): Promise<LintAllResult> {
+  const result: LintAllResult = { files: 0, skipped: 0, error: 0, warning: 0, information: 0, hint: 0 };
+  let slice = Date.now();
+  for (const uri of host.files()) {
+    if (host.isOpen(uri)) continue;
+    const read = await host.read(uri);
+    if (!read.ok) {
+      result.skipped++;
+      host.publish(uri, []);
+      continue;
+    }
+    const findings = host.lint(uri, read.text);
+    for (const f of findings) result[f.severity]++;
+    result.files++;
+    host.publish(uri, findings);
+    if (Date.now() - slice >= SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = Date.now();
+    }
+  }
+  return result;
+}
