@@ -89,8 +89,8 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
     en: 'Sections every punkt must have, per document kind (referat, dagsorden, beslutningsprotokol, unknown).',
   },
   sectionAliases: {
-    da: 'Kommunens egne afsnitsoverskrifter: { "Sagens kerne": "resume" }. Overskriften sammenlignes uden forskel på store og små bogstaver.',
-    en: "The municipality's own section headings: { \"Sagens kerne\": \"resume\" }. Headings are compared case-insensitively.",
+    da: 'Kommunens egne afsnitsoverskrifter og deres slags: { "Forvaltningens forslag": "indstilling" }. Overskriften sammenlignes uden forskel på store og små bogstaver.',
+    en: "The municipality's own section headings and their kind: { \"Forvaltningens forslag\": \"indstilling\" }. Headings are compared case-insensitively.",
   },
   standingItems: {
     da: 'Ekstra faste punkter (titlens begyndelse), som ikke behøver Indstilling eller sagsnummer; { "title": "…", "noDecision": true } behøver heller ikke Beslutning.',
