@@ -4,22 +4,32 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type FileEvent,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CONFIG_FILE_NAME } from './config/schema';
 import { ConfigSession, isConfigFile } from './config/session';
-import { clientOptions, createFeatures, featureCapabilities, type ClientOptions, type Provider } from './features';
+import { clientOptions, createFeatures, featureCapabilities, type ClientOptions, type DocumentContext, type PositionProvider, type Provider } from './features';
 import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
+import { folderLookup } from './features/documentLinks';
+import { skeleton } from './features/skeleton';
+import type { LineSource } from './features/text';
+import { regenerateToc } from './features/toc';
+import { listFolderFiles, readReferatText } from './workspace/files';
+import { normalizeUri, pathToUri, uriToPath, WorkspaceIndexer } from './workspace/indexer';
+import { lintAll, type LintAllResult } from './workspace/lintAll';
 import { ModelCache } from './modelCache';
 import { parseReferat } from './parser/parse';
 import { lint, type LintDiagnostic } from './rules/engine';
@@ -56,7 +66,18 @@ const configs = new ConfigSession({
 });
 // Models are parsed with the document's config (its section aliases); cleared when config changes.
 const cache = new ModelCache((text, uri) => parseReferat(text, configs.forUri(uri).resolved.parseOptions));
-const features = createFeatures();
+// The workspace index: every referat file in the workspace folders, summarized, kept
+// current by file events; open documents count with their live text.
+const indexer = new WorkspaceIndexer({
+  parse: (uri, text) => parseReferat(text, configs.forUri(uri).resolved.parseOptions),
+  isOpen: (uri) => openByKey.has(uri),
+  log: (message) => connection.console.log(message),
+});
+/** Open documents by normalized URI (the index's key) → the URI the client uses. */
+const openByKey = new Map<string, string>();
+let workspaceFolders: string[] = [];
+let canWatchFolders = false;
+const features = createFeatures(indexer.index);
 let client: ClientOptions = { hierarchicalDocumentSymbols: true };
 let locale: Locale = 'da';
 let canPullConfiguration = false;
@@ -78,6 +99,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   canRegisterConfiguration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceFolders = initialFolders(params);
   const init = params.initializationOptions as { locale?: unknown; trusted?: unknown } | undefined;
   locale = readLocale(init?.locale) ?? locale;
   configs.baseLocale = locale;
@@ -87,7 +110,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...featureCapabilities(features),
-      codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', FIX_ALL_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: SERVER_NAME, version: VERSION },
   };
@@ -99,6 +124,7 @@ connection.onInitialized(() => {
   }
   if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'referat' });
   void refreshConfiguration();
+  startWorkspace();
 });
 
 /** Config changed: no cached model or finding may outlive it; re-lint every open document. */
@@ -110,6 +136,7 @@ function configChanged(): void {
 
 connection.onDidChangeWatchedFiles((params) => {
   if (configs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
+  referatFilesChanged(params.changes);
 });
 
 // Sent by the VS Code client when the user trusts the workspace (workspace.onDidGrantWorkspaceTrust).
@@ -167,13 +194,17 @@ function findingsFor(uri: string): LintDiagnostic[] | undefined {
 connection.onCodeAction((params) => {
   try {
     const findings = findingsFor(params.textDocument.uri);
-    if (findings === undefined) return [];
+    const document = documents.get(params.textDocument.uri);
+    if (findings === undefined || document === undefined) return [];
     return codeActions({
       uri: params.textDocument.uri,
       contextDiagnostics: params.context.diagnostics,
       ...(params.context.only !== undefined ? { only: params.context.only } : {}),
       findings,
       locale: configs.forUri(params.textDocument.uri).locale,
+      model: cache.get(document.uri, document.version, document.getText()),
+      text: lineSource(document),
+      range: params.range,
     });
   } catch (error) {
     connection.console.error(`Fejl i textDocument/codeAction: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -213,7 +244,8 @@ function provide<R>(method: string, uri: string, provider: Provider<R>, fallback
     const document = documents.get(uri);
     if (document === undefined) return fallback;
     const model = cache.get(uri, document.version, document.getText());
-    return provider.provide(model, { uri, client });
+    const config = configs.forUri(uri);
+    return provider.provide(model, { uri, client, rules: config.resolved.ruleOptions, locale: config.locale });
   } catch (error) {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     connection.console.error(`Fejl i ${method} for ${uri}: ${detail}`);
@@ -227,6 +259,256 @@ connection.onDocumentSymbol((params) =>
 connection.onFoldingRanges((params) =>
   provide('textDocument/foldingRange', params.textDocument.uri, features.foldingRange, []),
 );
+
+// ---- Authoring help and navigation across meetings: completion, hover, the case's
+// history (references/definition), workspace symbols, bilag links and the commands.
+
+/** Commands the server carries out; the VS Code client's own commands call them. */
+const SERVER_COMMANDS = ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton'] as const;
+const REFERAT_GLOBS = ['**/*.referat', '**/*.referat.txt', '**/*.referat.md'];
+/** A navigation request waits at most this long for the first scan of the workspace. */
+const INDEX_WAIT_MS = 5_000;
+
+const MESSAGES: Record<Locale, { noToc: string; tocCurrent: string; tocLabel: string; linted: (r: LintAllResult, files: number) => string }> = {
+  da: {
+    noToc: 'Dokumentet har ingen indholdsfortegnelse.',
+    tocCurrent: 'Indholdsfortegnelsen passer allerede med punkterne.',
+    tocLabel: 'Opdater indholdsfortegnelse',
+    linted: (r, files) =>
+      `Tjekkede ${files} ${files === 1 ? 'referat' : 'referater'} i arbejdsområdet: ${r.error} fejl, ${r.warning} ${r.warning === 1 ? 'advarsel' : 'advarsler'}, ${r.information + r.hint} andre fund.` +
+      (r.skipped > 0 ? ` ${r.skipped} ${r.skipped === 1 ? 'fil' : 'filer'} kunne ikke læses.` : ''),
+  },
+  en: {
+    noToc: 'The document has no Indholdsfortegnelse.',
+    tocCurrent: 'The Indholdsfortegnelse already matches the punkter.',
+    tocLabel: 'Update Indholdsfortegnelse',
+    linted: (r, files) =>
+      `Checked ${files} referat ${files === 1 ? 'file' : 'files'} in the workspace: ${r.error} errors, ${r.warning} warnings, ${r.information + r.hint} other findings.` +
+      (r.skipped > 0 ? ` ${r.skipped} could not be read.` : ''),
+  },
+};
+
+function initialFolders(params: InitializeParams): string[] {
+  if (params.workspaceFolders) return params.workspaceFolders.map((f: WorkspaceFolder) => f.uri);
+  return params.rootUri ? [params.rootUri] : [];
+}
+
+function startWorkspace(): void {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: REFERAT_GLOBS.map((globPattern) => ({ globPattern })) });
+  }
+  if (canWatchFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      indexer.removeFolders(event.removed.map((f) => f.uri));
+      void indexer.addFolders(event.added.map((f) => f.uri));
+    });
+  }
+  void indexer.addFolders(workspaceFolders);
+}
+
+async function indexReady(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([indexer.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, INDEX_WAIT_MS)))]);
+  clearTimeout(timer);
+}
+
+/** Lines of an open document, read one at a time (no split of the whole text). */
+function lineSource(document: TextDocument): LineSource {
+  const lineAt = (line: number): string => {
+    if (line < 0 || line >= document.lineCount) return '';
+    let s = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    if (s.endsWith('\r\n')) s = s.slice(0, -2);
+    else if (s.endsWith('\n') || s.endsWith('\r')) s = s.slice(0, -1);
+    return line === 0 && s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+  };
+  const first = document.lineCount > 1 ? document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }) : '';
+  return { lineCount: document.lineCount, lineAt, eol: first.endsWith('\r\n') ? '\r\n' : '\n' };
+}
+
+function documentContext(document: TextDocument): DocumentContext {
+  const config = configs.forUri(document.uri);
+  return { uri: document.uri, client, rules: config.resolved.ruleOptions, locale: config.locale, text: lineSource(document) };
+}
+
+/** Runs a position provider on the document's cached model; on any error logs it and returns the fallback. */
+function provideAt<R>(method: string, uri: string, position: { line: number; character: number }, provider: PositionProvider<R>, fallback: R): R {
+  try {
+    const document = documents.get(uri);
+    if (document === undefined || isConfigFile(uri)) return fallback;
+    const model = cache.get(uri, document.version, document.getText());
+    return provider.provide(model, documentContext(document), position);
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`Fejl i ${method} for ${uri}: ${detail}`);
+    return fallback;
+  }
+}
+
+// Open documents count in the index with their live text; synced before index reads.
+const indexedVersions = new Map<string, number>();
+function syncOpenDocuments(): void {
+  for (const document of documents.all()) {
+    if (isConfigFile(document.uri) || indexedVersions.get(document.uri) === document.version) continue;
+    try {
+      indexer.updateOpen(document.uri, cache.get(document.uri, document.version, document.getText()));
+      indexedVersions.set(document.uri, document.version);
+    } catch (error) {
+      connection.console.error(`Kunne ikke indeksere ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+// Files whose findings from disk were published ("Tjek alle referater"), kept current.
+let workspaceLinted = false;
+const diskLinted = new Set<string>();
+
+function lintDisk(uri: string, text: string): LintDiagnostic[] {
+  const config = configs.forUri(uri);
+  const model = parseReferat(text, config.resolved.parseOptions);
+  return lint(text, model, { locale: config.locale, options: config.resolved.ruleOptions, severities: config.resolved.severities });
+}
+
+function publishDisk(uri: string, findings: LintDiagnostic[]): void {
+  if (findings.length > 0) diskLinted.add(uri);
+  else diskLinted.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: toLspDiagnostics(findings, docsHref) });
+}
+
+async function relintDisk(uri: string): Promise<void> {
+  const file = uriToPath(uri);
+  if (file === null || openByKey.has(uri)) return;
+  const read = await readReferatText(file);
+  if (openByKey.has(uri)) return;
+  publishDisk(uri, read.ok ? lintDisk(uri, read.text) : []);
+}
+
+function referatFilesChanged(changes: readonly FileEvent[]): void {
+  for (const change of changes) {
+    const uri = normalizeUri(change.uri);
+    if (!indexer.inWorkspace(uri)) continue;
+    if (change.type === FileChangeType.Deleted) {
+      indexer.remove(uri);
+      if (diskLinted.has(uri)) publishDisk(uri, []);
+      continue;
+    }
+    void indexer.refresh(uri).then(() => (workspaceLinted ? relintDisk(uri) : undefined));
+  }
+}
+
+documents.onDidOpen((event) => {
+  openByKey.set(normalizeUri(event.document.uri), event.document.uri);
+});
+
+documents.onDidClose((event) => {
+  const uri = normalizeUri(event.document.uri);
+  openByKey.delete(uri);
+  indexedVersions.delete(event.document.uri);
+  void indexer.closed(uri).then(() => (workspaceLinted && indexer.inWorkspace(uri) ? relintDisk(uri) : undefined));
+});
+
+async function updateToc(uri: unknown): Promise<{ changed: boolean; message?: string }> {
+  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (document === undefined) return { changed: false };
+  const locale = configs.forUri(document.uri).locale;
+  const model = cache.get(document.uri, document.version, document.getText());
+  const edit = regenerateToc(model, lineSource(document));
+  if (edit === null) {
+    const message = model.toc === null ? MESSAGES[locale].noToc : MESSAGES[locale].tocCurrent;
+    void connection.window.showInformationMessage(message);
+    return { changed: false, message };
+  }
+  const result = await connection.workspace.applyEdit({ label: MESSAGES[locale].tocLabel, edit: { changes: { [document.uri]: [edit] } } });
+  return { changed: result.applied };
+}
+
+async function lintWorkspace(): Promise<LintAllResult & { message: string }> {
+  await indexer.ready;
+  syncOpenDocuments();
+  workspaceLinted = true;
+  const inWorkspace = indexer.index.uris().filter((u) => indexer.inWorkspace(u));
+  const result = await lintAll({
+    files: () => inWorkspace,
+    isOpen: (u) => openByKey.has(u),
+    read: (u) => readReferatText(uriToPath(u) ?? ''),
+    lint: lintDisk,
+    publish: publishDisk,
+  });
+  // Open documents already have live diagnostics; they count in the summary.
+  let open = 0;
+  for (const u of inWorkspace) {
+    const clientUri = openByKey.get(u);
+    if (clientUri === undefined) continue;
+    open++;
+    for (const f of findingsFor(clientUri) ?? []) result[f.severity]++;
+  }
+  return { ...result, message: MESSAGES[locale].linted(result, result.files + open) };
+}
+
+connection.onCompletion((params) => provideAt('textDocument/completion', params.textDocument.uri, params.position, features.completion, []));
+
+connection.onHover((params) => {
+  syncOpenDocuments();
+  return provideAt('textDocument/hover', params.textDocument.uri, params.position, features.hover, null);
+});
+
+connection.onReferences(async (params) => {
+  await indexReady();
+  syncOpenDocuments();
+  return provideAt('textDocument/references', params.textDocument.uri, params.position, features.references, null);
+});
+
+connection.onDefinition(async (params) => {
+  await indexReady();
+  syncOpenDocuments();
+  return provideAt('textDocument/definition', params.textDocument.uri, params.position, features.definition, null);
+});
+
+connection.onWorkspaceSymbol(async (params) => {
+  await indexReady();
+  syncOpenDocuments();
+  try {
+    return features.workspaceSymbol.provide(params.query);
+  } catch (error) {
+    connection.console.error(`Fejl i workspace/symbol: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return [];
+  }
+});
+
+connection.onDocumentLinks(async (params) => {
+  const uri = params.textDocument.uri;
+  const document = documents.get(uri);
+  const file = uriToPath(uri);
+  if (document === undefined || file === null || isConfigFile(uri)) return [];
+  try {
+    const context = documentContext(document);
+    const names = features.documentLink.candidates(cache.get(uri, document.version, document.getText()), context);
+    if (names.length === 0) return [];
+    const dir = path.dirname(file);
+    const files = folderLookup(await listFolderFiles(dir));
+    return features.documentLink.links(names, files, (name) => pathToUri(path.join(dir, name)), context.locale);
+  } catch (error) {
+    connection.console.error(`Fejl i textDocument/documentLink for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return [];
+  }
+});
+
+connection.onExecuteCommand(async (params) => {
+  try {
+    switch (params.command) {
+      case 'referat.server.updateToc':
+        return await updateToc(params.arguments?.[0]);
+      case 'referat.server.lintWorkspace':
+        return await lintWorkspace();
+      case 'referat.server.skeleton':
+        return skeleton(new Date(), params.arguments?.[0] === 'dagsorden' ? 'dagsorden' : 'referat');
+      default:
+        return null;
+    }
+  } catch (error) {
+    connection.console.error(`Fejl i kommandoen ${params.command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return null;
+  }
+});
 
 documents.listen(connection);
 connection.listen();
