@@ -1,6 +1,7 @@
 // The `referat` command line: argument handling, the command table and I/O.
 // The work itself is in pure modules (cli/outline.ts, the parser).
 import { parseArgs, type OptionSpec } from './cli/args';
+import { CliConfig } from './cli/config';
 import { expandArguments, readTextFile, REFERAT_SUFFIXES } from './cli/files';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,13 +34,19 @@ interface Command {
 }
 
 const HELP_OPTION: OptionSpec = { name: 'help', alias: 'h' };
+const CONFIG_OPTION: OptionSpec = { name: 'config', value: 'FIL' };
+
+function stringOption(options: ReadonlyMap<string, string | true>, name: string): string | undefined {
+  const value = options.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
 const SUFFIX_LIST = REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ');
 
 const outlineCommand: Command = {
   name: 'outline',
   summary: 'Vis mødets opbygning: udvalg, dato, medlemmer, punkter og afsnit',
   usage: [
-    'Brug: referat outline [--format json|text] FIL|MAPPE …',
+    'Brug: referat outline [--format json|text] [--config FIL] FIL|MAPPE …',
     '',
     'Viser udvalg, mødedato, medlemmer, indholdsfortegnelse og punkterne med',
     'sagsnumre og afsnit.',
@@ -47,14 +54,18 @@ const outlineCommand: Command = {
     'Tilvalg:',
     '  --format json|text  Uddataformat (standard: json). JSON-positioner er',
     '                      0-baserede LSP-positioner; tekst viser linjenumre fra 1.',
+    '  --config FIL        Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
     '  -h, --help          Vis denne hjælp',
     '',
     'Én fil giver ét JSON-objekt; flere filer eller en mappe giver en JSON-liste.',
     `Mapper gennemsøges rekursivt efter ${SUFFIX_LIST}.`,
   ].join('\n'),
-  options: [{ name: 'format', values: ['json', 'text'] }, HELP_OPTION],
+  options: [{ name: 'format', values: ['json', 'text'] }, CONFIG_OPTION, HELP_OPTION],
   run(options, positionals, io) {
     if (positionals.length === 0) return usageError(io, 'ingen filer angivet', this.name);
+    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), undefined);
+    const unreadable = config.check();
+    if (unreadable !== null) return usageError(io, unreadable, this.name);
     let exit = EXIT_OK;
     const report = (message: string): void => {
       io.err(`referat: ${message}\n`);
@@ -71,7 +82,7 @@ const outlineCommand: Command = {
       }
       for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
       try {
-        outlines.push(buildOutline(file, parseReferat(read.text)));
+        outlines.push(buildOutline(file, parseReferat(read.text, config.forFile(file).parseOptions)));
       } catch (error) {
         report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -83,7 +94,7 @@ const outlineCommand: Command = {
     } else if (!single || outlines.length === 1) {
       io.out(renderJson(outlines, single));
     }
-    return exit;
+    return config.invalid ? EXIT_USAGE : exit;
   },
 };
 
@@ -109,7 +120,7 @@ const lintCommand: Command = {
   name: 'lint',
   summary: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
   usage: [
-    'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] FIL|MAPPE …',
+    'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FIL] FIL|MAPPE …',
     '',
     'Tjekker hvert referat med alle regler og skriver fundene.',
     '',
@@ -117,21 +128,27 @@ const lintCommand: Command = {
     '  --format text|json|sarif  Uddataformat (standard: text). text giver én linje pr. fund:',
     '                            fil:linje:kolonne alvor regel besked',
     '  --fix                     Ret de sikre fund i filerne og skriv, hvad der blev rettet',
-    '  --locale da|en            Sprog for beskederne (standard: da)',
+    '  --locale da|en            Sprog for beskederne (standard: konfigurationens, ellers da)',
+    '  --config FIL              Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
     '  -h, --help                Vis denne hjælp',
     '',
-    'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug eller en fil,',
-    'der ikke kan læses.',
+    'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug, en fil,',
+    'der ikke kan læses, eller en ugyldig konfiguration (hver fejl nævner nøglen).',
   ].join('\n'),
   options: [
     { name: 'format', values: ['text', 'json', 'sarif'] },
     { name: 'locale', values: ['da', 'en'] },
     { name: 'fix' },
+    CONFIG_OPTION,
     HELP_OPTION,
   ],
   run(options, positionals, io) {
     if (positionals.length === 0) return usageError(io, 'ingen filer angivet', this.name);
-    const locale: Locale = options.get('locale') === 'en' ? 'en' : 'da';
+    const localeOption = options.get('locale') === 'en' ? 'en' : options.get('locale') === 'da' ? 'da' : undefined;
+    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), localeOption);
+    const unreadable = config.check();
+    if (unreadable !== null) return usageError(io, unreadable, this.name);
+    let locale: Locale = localeOption ?? 'da';
     const format = options.get('format') ?? 'text';
     const fix = options.has('fix');
     let inputError = false;
@@ -151,7 +168,9 @@ const lintCommand: Command = {
       for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
       try {
         let text = read.text;
-        let found = lint(text, parseReferat(text), { locale });
+        const fileConfig = config.forFile(file);
+        if (results.length === 0) locale = fileConfig.lintOptions.locale;
+        let found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
         if (fix) {
           if (read.encoding !== 'utf-8') {
             io.err(`referat: retter ikke '${file}': filen er ikke UTF-8\n`);
@@ -164,7 +183,7 @@ const lintCommand: Command = {
                 io.err(`rettet: ${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.rule} ${d.fix?.title ?? ''}\n`);
               }
               text = fixedText;
-              found = lint(text, parseReferat(text), { locale });
+              found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
             }
           }
         }
@@ -188,7 +207,7 @@ const lintCommand: Command = {
       io.out(renderLintText(results));
       if (results.length > 0) io.err(summaryLine(results, locale));
     }
-    if (inputError) return EXIT_USAGE;
+    if (inputError || config.invalid) return EXIT_USAGE;
     return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   },
 };

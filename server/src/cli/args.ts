@@ -5,8 +5,10 @@ export interface OptionSpec {
   name: string;
   /** One-letter alias without the dash: "h" for -h. */
   alias?: string;
-  /** Allowed values; the option takes a value exactly when this is set. */
+  /** Allowed values; the option takes a value exactly when this or `value` is set. */
   values?: readonly string[];
+  /** The option takes a free value, described by this word in messages ("FIL"). */
+  value?: string;
 }
 
 export type ParsedArgs =
@@ -36,19 +38,19 @@ export function parseArgs(args: readonly string[], specs: readonly OptionSpec[])
       ? specs.find((s) => s.name === flag.slice(2))
       : specs.find((s) => s.alias !== undefined && s.alias === flag.slice(1));
     if (spec === undefined) return { ok: false, error: `ukendt tilvalg '${flag}'` };
-    if (spec.values === undefined) {
+    if (spec.values === undefined && spec.value === undefined) {
       if (eq >= 0) return { ok: false, error: `tilvalget '${flag}' tager ingen værdi` };
       options.set(spec.name, true);
       continue;
     }
-    const allowed = spec.values.join(' eller ');
+    const allowed = spec.values?.join(' eller ') ?? (spec.value as string);
     let value: string | undefined;
     if (eq >= 0) value = arg.slice(eq + 1);
     else if (i + 1 < args.length) value = args[++i];
     if (value === undefined || value === '') {
       return { ok: false, error: `tilvalget '${flag}' kræver en værdi (${allowed})` };
     }
-    if (!spec.values.includes(value)) {
+    if (spec.values !== undefined && !spec.values.includes(value)) {
       return { ok: false, error: `ugyldig værdi '${value}' til '${flag}' (brug ${allowed})` };
     }
     options.set(spec.name, value);
