@@ -414,7 +414,7 @@ async function updateToc(uri: unknown): Promise<{ changed: boolean; message?: st
   const edit = regenerateToc(model, lineSource(document));
   if (edit === null) {
     const message = model.toc === null ? MESSAGES[locale].noToc : MESSAGES[locale].tocCurrent;
-    void connection.window.showInformationMessage(message);
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
     return { changed: false, message };
   }
   const result = await connection.workspace.applyEdit({ label: MESSAGES[locale].tocLabel, edit: { changes: { [document.uri]: [edit] } } });

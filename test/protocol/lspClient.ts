@@ -40,7 +40,7 @@ export interface LspClientOptions {
   timeoutMs?: number;
 }
 
-interface Received {
+export interface Received {
   method: string;
   params: unknown;
 }
@@ -69,6 +69,10 @@ export class LspClient {
   private readonly inbox: Received[] = [];
   private readonly waiters = new Set<Waiter>();
   private readonly timeoutMs: number;
+  /** Requests the server sent to the client (client/registerCapability, workspace/applyEdit …), oldest first. */
+  readonly serverRequests: Received[] = [];
+  /** How to answer a server-to-client request, by method; otherwise null. */
+  readonly answers = new Map<string, (params: unknown) => unknown>();
 
   private constructor(options: LspClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
@@ -95,8 +99,11 @@ export class LspClient {
       ? createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process))
       : createMessageConnection(new StreamMessageReader(stdout), new StreamMessageWriter(stdin));
     this.connection.onNotification((method, params) => this.receive({ method, params }));
-    // Answer server-to-client requests harmlessly.
+    // Answer server-to-client requests harmlessly, or as a test asked (see `answers`).
     this.connection.onRequest((method, params) => {
+      this.serverRequests.push({ method, params });
+      const answer = this.answers.get(method);
+      if (answer !== undefined) return answer(params);
       if (method === 'workspace/configuration' && typeof params === 'object' && params !== null && 'items' in params) {
         const items = (params as { items: unknown[] }).items;
         return items.map(() => null);

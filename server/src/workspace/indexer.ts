@@ -51,7 +51,7 @@ export class WorkspaceIndexer {
 
   constructor(private readonly host: IndexerHost) {}
 
-  /** Resolves when every scan started so far has finished. */
+  /** Resolves when every scan and refresh started so far has finished. */
   get ready(): Promise<void> {
     return this.scanning;
   }
@@ -66,7 +66,7 @@ export class WorkspaceIndexer {
     for (const p of paths) this.folders.add(p);
     if (paths.length === 0) return this.scanning;
     const previous = this.scanning;
-    this.scanning = previous.then(() => this.scan(paths));
+    this.scanning = previous.then(() => this.scan(paths)).catch((error: unknown) => this.fail(error));
     return this.scanning;
   }
 
@@ -103,17 +103,26 @@ export class WorkspaceIndexer {
   }
 
   /** A file was created or changed on disk: re-read it, unless the editor has it open. */
-  async refresh(uri: string): Promise<void> {
+  refresh(uri: string): Promise<void> {
     const key = normalizeUri(uri);
-    if (this.host.isOpen(key)) return;
     const file = uriToPath(key);
-    if (file === null) return;
-    await this.indexFile(file, key);
+    if (file === null) return this.scanning;
+    // Queued behind scans and earlier refreshes, so that `ready` covers it.
+    this.scanning = this.scanning
+      .then(async () => {
+        if (!this.host.isOpen(key)) await this.indexFile(file, key);
+      })
+      .catch((error: unknown) => this.fail(error));
+    return this.scanning;
   }
 
   remove(uri: string): void {
     const key = normalizeUri(uri);
     if (!this.host.isOpen(key)) this.index.delete(key);
+  }
+
+  private fail(error: unknown): void {
+    this.host.log(`Fejl i arbejdsområdets indeks: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
   dispose(): void {
