@@ -3,6 +3,8 @@
 // (validate → resolve → parse with aliases → lint with options and severities).
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/config/resolve';
+import { completions, type CompletionOptions } from '../../server/src/features/completion';
+import { linesOf } from '../../server/src/features/text';
 import { validateConfigText } from '../../server/src/config/validate';
 import { parseReferat } from '../../server/src/parser/parse';
 import { lint, type LintDiagnostic } from '../../server/src/rules/engine';
@@ -122,9 +124,18 @@ describe('each key changes behaviour', () => {
     expect(rules(lintWith(kle, '{"extends": "acadre", "caseNumberShapes": ["acadre", "kle"]}'), 'case-number-format')).toEqual([]);
   });
 
-  it('members: carried to the rule options for documents without a member list', () => {
+  it('members: offered after "Afbud:" in a document without a member list', () => {
     const c = configOf('{"members": ["Peter Svane (D)", "Morten Thorøe"]}');
     expect(c.ruleOptions.members).toEqual(['Peter Svane (D)', 'Morten Thorøe']);
+    const text = `${REFERAT}\nAfbud: `;
+    const at = { line: text.split('\n').length - 1, character: 'Afbud: '.length };
+    const offered = (opts: CompletionOptions): string[] => completions(parseReferat(text), linesOf(text), at, opts).map((i) => i.label);
+    expect(offered({})).toEqual([]);
+    expect(offered({ rules: c.ruleOptions })).toEqual(['Peter Svane (D)', 'Morten Thorøe']);
+    // A document with its own member list uses that one.
+    const own = text.replace('REFERAT Økonomiudvalget d. 14-05-2024\n', 'REFERAT Økonomiudvalget d. 14-05-2024\n\nMødedeltagere Henny Schøler, Knud Peter Wad\n');
+    const ownAt = { line: own.split('\n').length - 1, character: 'Afbud: '.length };
+    expect(completions(parseReferat(own), linesOf(own), ownAt, { rules: c.ruleOptions }).map((i) => i.label)).toEqual(['Henny Schøler', 'Knud Peter Wad']);
   });
 });
 

@@ -96,7 +96,7 @@ export function completions(model: ReferatModel, text: LineSource, position: Pos
   const after = line.slice(character);
   const punkt = punktAt(model, position.line);
 
-  const names = memberCompletions(model, position.line, line, before, locale);
+  const names = memberCompletions(model, position.line, line, before, locale, opts.rules?.members);
   if (names !== null) return names;
   const kle = kleCompletions(model, punkt, position.line, before, locale);
   if (kle !== null) return kle;
@@ -113,10 +113,20 @@ function memberLabel(m: Member): string {
   return m.party !== null ? `${m.name} (${m.party})` : m.name;
 }
 
-function members(model: ReferatModel): Member[] {
+const CONFIGURED_MEMBER = /^(.*?)\s*\(([^()]{1,10})\)\s*$/;
+
+/** The header's members; for a document without a member list, the configured ones (config "members"). */
+function members(model: ReferatModel, configured: readonly string[] = []): Member[] {
   const seen = new Set<string>();
   const out: Member[] = [];
-  for (const m of [...model.header.members, ...model.header.absent]) {
+  const fromConfig: Member[] =
+    model.header.members.length > 0
+      ? []
+      : configured.map((written) => {
+          const m = CONFIGURED_MEMBER.exec(written);
+          return { name: m !== null ? (m[1] as string) : written.trim(), party: m !== null ? (m[2] as string) : null, range: range(0, 0, 0) };
+        });
+  for (const m of [...model.header.members, ...model.header.absent, ...fromConfig]) {
     const key = m.name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -126,7 +136,14 @@ function members(model: ReferatModel): Member[] {
 }
 
 /** Names after "Fraværende:", "Afbud:", "afbud fra", and in a line about inhabilitet. */
-function memberCompletions(model: ReferatModel, lineNo: number, line: string, before: string, locale: Locale): CompletionItem[] | null {
+function memberCompletions(
+  model: ReferatModel,
+  lineNo: number,
+  line: string,
+  before: string,
+  locale: Locale,
+  configured?: readonly string[],
+): CompletionItem[] | null {
   let listStart: number | null = null;
   let needSpace = false;
   const att = ATTENDANCE.exec(before) ?? AFBUD_PHRASE.exec(before);
@@ -145,7 +162,7 @@ function memberCompletions(model: ReferatModel, lineNo: number, line: string, be
   while (start < before.length && before[start] === ' ') start++;
   const typed = before.slice(start);
   if (typed !== '' && !NAME_SEGMENT.test(typed)) return null;
-  const all = members(model);
+  const all = members(model, configured);
   if (all.length === 0) return null;
   const lower = line.toLowerCase();
   const items: CompletionItem[] = [];
