@@ -44,10 +44,12 @@ describe.each(Object.entries(FITS))('corpus %s under its profile', (file, profil
 });
 
 describe('profiles', () => {
-  it('every profile is a valid config', () => {
+  it('every profile is a valid config and documented in docs/configuration.md', () => {
+    const doc = readFileSync(join(root, 'docs', 'configuration.md'), 'utf8');
     for (const id of PROFILE_IDS) {
       expect(configSchema.safeParse(PROFILES[id].config).success, id).toBe(true);
       expect(PROFILES[id].id).toBe(id);
+      expect(doc, id).toContain(`| \`${id}\` |`);
     }
   });
 
