@@ -1,4 +1,5 @@
-// The VS Code extension: starts the Referat language server and nothing else.
+// The VS Code extension: starts the Referat language server and registers the commands and
+// the task type, which hand their work to the server and the CLI.
 import * as path from 'path';
 import { l10n, workspace, type ExtensionContext } from 'vscode';
 import {
@@ -7,6 +8,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
 
@@ -25,7 +28,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     initializationOptions: { trusted: workspace.isTrusted },
   };
   client = new LanguageClient('referat', l10n.t('Referat language server'), serverOptions, clientOptions);
+  registerTasks(context);
   await client.start();
+  registerCommands(context, client);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification('referat/workspaceTrusted', { trusted: true });

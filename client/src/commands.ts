@@ -1,0 +1,37 @@
+// The Referat commands in VS Code. Each one asks the server to do the work
+// (workspace/executeCommand); the client only finds the active document, opens an
+// untitled editor and shows the server's answer.
+import { commands, ProgressLocation, SnippetString, window, workspace, type ExtensionContext } from 'vscode';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+
+export const CLIENT_COMMANDS = ['referat.updateToc', 'referat.newReferat', 'referat.lintWorkspace'] as const;
+
+export function registerCommands(context: ExtensionContext, client: LanguageClient): void {
+  const run = async <R>(command: string, args: unknown[] = []): Promise<R | null> =>
+    (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as R | null;
+
+  context.subscriptions.push(
+    commands.registerCommand('referat.updateToc', async () => {
+      const document = window.activeTextEditor?.document;
+      if (document === undefined || document.languageId !== 'referat') {
+        void window.showInformationMessage('Åbn et referat for at opdatere dets indholdsfortegnelse.');
+        return;
+      }
+      await run('referat.server.updateToc', [client.code2ProtocolConverter.asUri(document.uri)]);
+    }),
+    commands.registerCommand('referat.newReferat', async () => {
+      const snippet = await run<string>('referat.server.skeleton');
+      const editor = await window.showTextDocument(await workspace.openTextDocument({ language: 'referat' }));
+      if (typeof snippet === 'string') await editor.insertSnippet(new SnippetString(snippet));
+    }),
+    commands.registerCommand('referat.lintWorkspace', async () => {
+      const result = await window.withProgress(
+        { location: ProgressLocation.Notification, title: 'Tjekker referaterne i arbejdsområdet …' },
+        () => run<{ message: string }>('referat.server.lintWorkspace'),
+      );
+      if (result === null) return;
+      const show = 'Vis problemer';
+      if ((await window.showInformationMessage(result.message, show)) === show) await commands.executeCommand('workbench.actions.view.problems');
+    }),
+  );
+}
