@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import type { ReferatModel } from '../model';
 import { summarize, WorkspaceIndex } from '../workspaceIndex';
 import { isReferatFileName } from '../cli/files';
-import { listReferatFiles, readReferatText } from './files';
+import { listReferatFiles, readReferatText, type ReadOutcome } from './files';
 
 export interface IndexerHost {
   /** The same parser (and options) the open documents get. */
@@ -18,6 +18,8 @@ export interface IndexerHost {
 
 /** Work between yields to the event loop, so requests are answered during a scan. */
 const SLICE_MS = 8;
+/** Files read ahead of the parser during a scan. */
+const READ_AHEAD = 4;
 
 export function uriToPath(uri: string): string | null {
   if (!uri.startsWith('file:')) return null;
@@ -129,8 +131,8 @@ export class WorkspaceIndexer {
     this.disposed = true;
   }
 
-  private async indexFile(file: string, uri: string): Promise<boolean> {
-    const read = await readReferatText(file);
+  private async indexFile(file: string, uri: string, pending?: Promise<ReadOutcome>): Promise<boolean> {
+    const read = await (pending ?? readReferatText(file));
     if (this.host.isOpen(uri)) return false;
     if (!read.ok) {
       this.index.delete(uri);
@@ -151,10 +153,19 @@ export class WorkspaceIndexer {
     for (const folder of folders) {
       const list = await listReferatFiles(folder);
       let slice = Date.now();
-      for (const file of list) {
+      // A few reads ahead of the parser, so that disk waits overlap with parsing.
+      const reads = new Map<number, Promise<ReadOutcome>>();
+      const readAhead = (i: number): void => {
+        for (let k = i; k < list.length && k < i + READ_AHEAD; k++) if (!reads.has(k)) reads.set(k, readReferatText(list[k] as string));
+      };
+      for (let i = 0; i < list.length; i++) {
         if (this.disposed || !this.folders.has(folder)) return;
+        readAhead(i);
+        const file = list[i] as string;
+        const pending = reads.get(i) as Promise<ReadOutcome>;
+        reads.delete(i);
         const uri = pathToUri(file);
-        if (!this.host.isOpen(uri) && (await this.indexFile(file, uri))) files++;
+        if (!this.host.isOpen(uri) && (await this.indexFile(file, uri, pending))) files++;
         if (Date.now() - slice >= SLICE_MS) {
           await yieldToLoop();
           slice = Date.now();
