@@ -1,7 +1,7 @@
 // The Referat commands in VS Code. Each one asks the server to do the work
 // (workspace/executeCommand); the client only finds the active document, opens an
 // untitled editor and shows the server's answer.
-import { commands, ProgressLocation, SnippetString, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, l10n, ProgressLocation, SnippetString, window, workspace, type ExtensionContext } from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 
 export const CLIENT_COMMANDS = ['referat.updateToc', 'referat.newReferat', 'referat.lintWorkspace'] as const;
@@ -14,7 +14,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
     commands.registerCommand('referat.updateToc', async () => {
       const document = window.activeTextEditor?.document;
       if (document === undefined || document.languageId !== 'referat') {
-        void window.showInformationMessage('Åbn et referat for at opdatere dets indholdsfortegnelse.');
+        void window.showInformationMessage(l10n.t('Open a referat to update its table of contents.'));
         return;
       }
       await run('referat.server.updateToc', [client.code2ProtocolConverter.asUri(document.uri)]);
@@ -26,11 +26,11 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
     }),
     commands.registerCommand('referat.lintWorkspace', async () => {
       const result = await window.withProgress(
-        { location: ProgressLocation.Notification, title: 'Tjekker referaterne i arbejdsområdet …' },
+        { location: ProgressLocation.Notification, title: l10n.t('Checking the referat files in the workspace …') },
         () => run<{ message: string }>('referat.server.lintWorkspace'),
       );
       if (result === null) return;
-      const show = 'Vis problemer';
+      const show = l10n.t('Show problems');
       if ((await window.showInformationMessage(result.message, show)) === show) await commands.executeCommand('workbench.actions.view.problems');
     }),
   );

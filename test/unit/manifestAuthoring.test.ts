@@ -23,7 +23,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Mani
 
 describe('commands and tasks in package.json', () => {
   it('contributes the three Referat commands with Danish titles, all registered by the client', () => {
-    const titles = pkg.contributes.commands.map((c) => `${c.category}: ${c.title}`);
+    // Titles are %keys% resolved by package.nls.json (English) and package.nls.da.json (Danish).
+    const nlsDa = JSON.parse(readFileSync(join(root, 'package.nls.da.json'), 'utf8')) as Record<string, string>;
+    const danish = (s: string): string => s.replace(/^%(.+)%$/, (all, key: string) => nlsDa[key] ?? all);
+    const titles = pkg.contributes.commands.map((c) => `${c.category}: ${danish(c.title)}`);
     expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet']);
     const client = readFileSync(join(root, 'client', 'src', 'commands.ts'), 'utf8');
     for (const c of pkg.contributes.commands) expect(client).toContain(`registerCommand('${c.command}'`);
