@@ -76,6 +76,9 @@ describe('each key changes behaviour', () => {
     expect(rules(configured, 'missing-case-number')).toEqual([]);
     // The title must start with the item as a whole word.
     expect(rules(lintWith(text, '{"standingItems": ["Tema"]}'), 'missing-section')).toHaveLength(1);
+    // Any text is taken literally, regex syntax and dashes included.
+    const odd = text.replace('Temadrøftelse om ledighed', 'Tema-drøftelse (a+)+ [x]/y');
+    expect(rules(lintWith(odd, '{"standingItems": ["tema-drøftelse (a+)+ [x]/y"]}'), 'missing-section')).toEqual([]);
   });
 
   it('standingItems with noDecision: no Beslutning needed either', () => {

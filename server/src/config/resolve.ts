@@ -32,13 +32,19 @@ export interface ResolvedConfig {
 /** Sub-headings that nest under an open Sagsfremstilling in plain text (as in sections.ts). */
 const SUB_KINDS: ReadonlySet<SectionKind> = new Set(['historik', 'beskrivelse', 'alternativer', 'tidsperspektiv']);
 
+/** Escapes the syntax characters; with the u flag nothing else may be escaped (not even "-"). */
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A standing-item title as a regex over the start of a punkt title (literal, case-insensitive). */
 export function titlePrefix(title: string): RegExp {
-  return new RegExp(`^${escapeRegExp(title.trim())}(?![\\p{L}\\p{N}])`, 'iu');
+  try {
+    return new RegExp(`^${escapeRegExp(title.trim())}(?![\\p{L}\\p{N}])`, 'iu');
+  } catch {
+    // Cannot happen for escaped text; a config must never crash the server all the same.
+    return /(?!)/;
+  }
 }
 
 export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: boolean }): ResolvedConfig {
