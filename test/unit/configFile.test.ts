@@ -2,6 +2,8 @@
 // messages at the offending key, fallback for the invalid part only, unknown keys reported.
 import { describe, expect, it } from 'vitest';
 import { parseJsonc, toValue } from '../../server/src/config/jsonc';
+import { resolveConfig } from '../../server/src/config/resolve';
+import { CONFIG_KEYS } from '../../server/src/config/schema';
 import { validateConfigText, validateConfigValue } from '../../server/src/config/validate';
 
 /** The text a range covers. */
@@ -148,5 +150,42 @@ describe('validateConfigValue (settings)', () => {
     const { config, issues } = validateConfigValue({ locale: 'fr', rules: { 'empty-link': 'off' } });
     expect(config).toEqual({ rules: { 'empty-link': 'off' } });
     expect(issues).toMatchObject([{ key: 'locale', range: null, message: { da: '"locale" skal være en af: "da", "en".' } }]);
+  });
+});
+
+describe('never crashes on a bad config', () => {
+  it('validates and resolves random values for every key without throwing', () => {
+    let seed = 11;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const strings = ['', 'off', 'kle', 'acadre', 'indstilling', '(a+)+$', 'x-y', '\\', '[', 'Tema-drøftelse', '__proto__', 'a'.repeat(300)];
+    const value = (depth: number): unknown => {
+      switch (rand(depth > 2 ? 5 : 7)) {
+        case 0:
+          return null;
+        case 1:
+          return rand(2) === 0;
+        case 2:
+          return rand(1000) - 500;
+        case 3:
+        case 4:
+          return strings[rand(strings.length)];
+        case 5:
+          return Array.from({ length: rand(4) }, () => value(depth + 1));
+        default: {
+          const o: Record<string, unknown> = {};
+          for (let i = rand(4); i > 0; i--) o[rand(2) === 0 ? (strings[rand(strings.length)] as string) : 'missing-section'] = value(depth + 1);
+          return o;
+        }
+      }
+    };
+    for (let i = 0; i < 1500; i++) {
+      const input: Record<string, unknown> = {};
+      for (const k of CONFIG_KEYS) if (rand(2) === 0) input[k] = value(0);
+      const { config } = validateConfigValue(input);
+      expect(() => resolveConfig([{ config, source: 'file' }], { trusted: true })).not.toThrow();
+    }
   });
 });
