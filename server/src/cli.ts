@@ -74,19 +74,9 @@ const outlineCommand: Command = {
     const { files, errors, sawDirectory } = expandArguments(positionals);
     errors.forEach(report);
     const outlines: Outline[] = [];
-    for (const file of files) {
-      const read = readTextFile(file);
-      if (!read.ok) {
-        report(read.error);
-        continue;
-      }
-      for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
-      try {
-        outlines.push(buildOutline(file, parseReferat(read.text, config.forFile(file).parseOptions)));
-      } catch (error) {
-        report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    forEachTextFile(files, io, report, (file, read) => {
+      outlines.push(buildOutline(file, parseReferat(read.text, config.forFile(file).parseOptions)));
+    });
     // One object for exactly one argument that is not a directory; otherwise always a list.
     const single = positionals.length === 1 && !sawDirectory;
     if (options.get('format') === 'text') {
@@ -102,18 +92,47 @@ const outlineCommand: Command = {
 const docsHref = (rule: string): string | undefined =>
   RULES.some((r) => r.id === rule) ? pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href : undefined;
 
-/** Safe fixes, applied once: edits never overlap, so a second run finds nothing more to do. */
-function fixText(text: string, found: readonly LintDiagnostic[]): { text: string; fixed: LintDiagnostic[] } {
-  const safe = found.filter((d) => d.fix?.safe === true);
-  const fixed: LintDiagnostic[] = [];
-  let next = text;
-  if (safe.length > 0) {
-    // applyEdits drops edits that overlap an earlier one; count per finding.
-    const result = applyEdits(text, safe.flatMap((d) => d.fix?.edits ?? []));
-    next = result.text;
-    fixed.push(...safe);
+/** Reads each file as text and hands it on; unreadable files and internal errors are reported, never thrown. */
+function forEachTextFile(files: readonly string[], io: Io, report: (message: string) => void, each: (file: string, read: { text: string; encoding: string }) => void): void {
+  for (const file of files) {
+    const read = readTextFile(file);
+    if (!read.ok) {
+      report(read.error);
+      continue;
+    }
+    for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
+    try {
+      each(file, read);
+    } catch (error) {
+      report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  return { text: next, fixed };
+}
+
+const posKey = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+
+/**
+ * Safe fixes, applied once. A finding is fixed only if none of its edits overlap a
+ * finding already taken, so "rettet" lists exactly what changed.
+ */
+function fixText(text: string, found: readonly LintDiagnostic[]): { text: string; fixed: LintDiagnostic[] } {
+  const spans = found
+    .filter((d) => d.fix?.safe === true && d.fix.edits.length > 0)
+    .map((d) => {
+      const edits = d.fix?.edits ?? [];
+      return { d, start: Math.min(...edits.map((e) => posKey(e.range.start))), end: Math.max(...edits.map((e) => posKey(e.range.end))) };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixed: LintDiagnostic[] = [];
+  let end = -1;
+  for (const s of spans) {
+    // Touching is fine (end === start), but two insertions at one point are not.
+    if (s.start < end || (s.start === end && s.start === s.end)) continue;
+    fixed.push(s.d);
+    end = s.end;
+  }
+  if (fixed.length === 0) return { text, fixed };
+  return { text: applyEdits(text, fixed.flatMap((d) => d.fix?.edits ?? [])).text, fixed };
 }
 
 const lintCommand: Command = {
@@ -159,39 +178,29 @@ const lintCommand: Command = {
     const { files, errors } = expandArguments(positionals);
     errors.forEach(report);
     const results: FileResult[] = [];
-    for (const file of files) {
-      const read = readTextFile(file);
-      if (!read.ok) {
-        report(read.error);
-        continue;
-      }
-      for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
-      try {
-        let text = read.text;
-        const fileConfig = config.forFile(file);
-        if (results.length === 0) locale = fileConfig.lintOptions.locale;
-        let found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
-        if (fix) {
-          if (read.encoding !== 'utf-8') {
-            io.err(`referat: retter ikke '${file}': filen er ikke UTF-8\n`);
-          } else {
-            const { text: fixedText, fixed } = fixText(text, found);
-            if (fixed.length > 0 && fixedText !== text) {
-              const bom = hasUtf8Bom(file) ? '\ufeff' : '';
-              fs.writeFileSync(file, bom + fixedText, 'utf8');
-              for (const d of fixed) {
-                io.err(`rettet: ${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.rule} ${d.fix?.title ?? ''}\n`);
-              }
-              text = fixedText;
-              found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
+    forEachTextFile(files, io, report, (file, read) => {
+      let text = read.text;
+      const fileConfig = config.forFile(file);
+      if (results.length === 0) locale = fileConfig.lintOptions.locale;
+      let found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
+      if (fix) {
+        if (read.encoding !== 'utf-8') {
+          io.err(`referat: retter ikke '${file}': filen er ikke UTF-8\n`);
+        } else {
+          const { text: fixedText, fixed } = fixText(text, found);
+          if (fixed.length > 0 && fixedText !== text) {
+            const bom = hasUtf8Bom(file) ? '\ufeff' : '';
+            writeAtomically(file, bom + fixedText);
+            for (const d of fixed) {
+              io.err(`rettet: ${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.rule} ${d.fix?.title ?? ''}\n`);
             }
+            text = fixedText;
+            found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
           }
         }
-        results.push({ file, diagnostics: found });
-      } catch (error) {
-        report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
       }
-    }
+      results.push({ file, diagnostics: found });
+    });
     if (format === 'json') io.out(renderLintJson(results));
     else if (format === 'sarif') {
       io.out(
@@ -211,6 +220,19 @@ const lintCommand: Command = {
     return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+/** Writes beside the file and renames over it, so a failed write never leaves half a document. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.referat-${process.pid}.tmp`;
+  const mode = fs.statSync(file).mode;
+  try {
+    fs.writeFileSync(tmp, text, { encoding: 'utf8', mode });
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
 
 function hasUtf8Bom(file: string): boolean {
   try {
