@@ -62,7 +62,10 @@ export function indent(text: string, prefix: string): string {
 /** A fresh folder with copies of the corpus documents. */
 export function corpusWorkspace(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `referat-${name}-`));
-  for (const f of fs.readdirSync(CORPUS)) fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
+  for (const f of fs.readdirSync(CORPUS)) {
+    fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
+    fs.chmodSync(path.join(dir, f), 0o644); // the corpus is read-only; the copies are for editing
+  }
   return fs.realpathSync(dir);
 }
 
