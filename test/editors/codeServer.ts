@@ -39,6 +39,8 @@ const SETTINGS = {
   'git.autoRepositoryDetection': false,
   'github.gitAuthentication': false,
   'editor.minimap.enabled': false,
+  'editor.stickyScroll.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'window.zoomLevel': 0,
 };
 
