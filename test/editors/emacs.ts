@@ -2,10 +2,9 @@
 // `node dist/server.js --stdio`: see emacs/client.el for what it does in the editor.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { expectCompletion, expectFindings, expectFolds, type CompletionLike, type Finding } from './expectations';
-import { corpusWorkspace, goldenPunkter, onPath, punktName, ROOT, runProcess, SERVER, type Results } from './lib';
+import { corpusWorkspace, goldenPunkter, onPath, punktName, ROOT, runProcess, SERVER, tempDir, type Results } from './lib';
 
 export const GROUP = 'Emacs eglot';
 
@@ -60,9 +59,11 @@ export async function runEmacs(results: Results): Promise<void> {
     return;
   }
   const started = Date.now();
-  const workspace = corpusWorkspace('emacs');
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-emacs-out-'));
-  const resultFile = path.join(outDir, 'result.json');
+  const tmp = tempDir('emacs');
+  const workspace = corpusWorkspace(tmp);
+  const home = path.join(tmp, 'home');
+  fs.mkdirSync(home);
+  const resultFile = path.join(tmp, 'result.json');
   let result: EmacsResult | undefined;
   const ran = await results.check(GROUP, 'emacs --batch runs the client script', async () => {
     const r = await runProcess('emacs', ['--batch', '-Q', '-l', path.join(ROOT, 'test/editors/emacs/client.el')], {
@@ -71,7 +72,7 @@ export async function runEmacs(results: Results): Promise<void> {
       env: {
         ...process.env,
         LANG: 'C.UTF-8',
-        HOME: outDir, // nothing of Emacs's own state in the real HOME
+        HOME: home, // nothing of Emacs's own state in the real HOME
         REFERAT_WORKSPACE: workspace,
         REFERAT_RESULT: resultFile,
         REFERAT_CONFIG: path.join(ROOT, 'test/editors/emacs/referat.el'),
@@ -84,7 +85,7 @@ export async function runEmacs(results: Results): Promise<void> {
     }
   });
   if (!ran || result?.documents === undefined) {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
     return;
   }
   const documents = result.documents;
@@ -130,6 +131,5 @@ export async function runEmacs(results: Results): Promise<void> {
     assert.strictEqual(items[0]?.label, 'Beslutning');
     expectCompletion(items);
   });
-  fs.rmSync(workspace, { recursive: true, force: true });
-  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -59,14 +59,20 @@ export function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-/** A fresh folder with copies of the corpus documents. */
-export function corpusWorkspace(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `referat-${name}-`));
+/** A new temporary folder (the caller removes it). */
+export function tempDir(name: string): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `referat-${name}-`)));
+}
+
+/** `<parent>/referater`: a fresh folder with copies of the corpus documents. */
+export function corpusWorkspace(parent: string): string {
+  const dir = path.join(parent, 'referater');
+  fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(CORPUS)) {
     fs.copyFileSync(path.join(CORPUS, f), path.join(dir, f));
     fs.chmodSync(path.join(dir, f), 0o644); // the corpus is read-only; the copies are for editing
   }
-  return fs.realpathSync(dir);
+  return dir;
 }
 
 /** Resolves with `promise`, or rejects naming `what` once `ms` have passed without it. */

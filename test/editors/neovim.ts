@@ -2,10 +2,9 @@
 // `node dist/server.js --stdio`: see neovim/client.lua for what it does in the editor.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { expectCompletion, expectFindings, expectFolds, expectPunkter, type CompletionLike, type Finding, type SymbolLike } from './expectations';
-import { corpusWorkspace, onPath, ROOT, runProcess, SERVER, type Results } from './lib';
+import { corpusWorkspace, onPath, ROOT, runProcess, SERVER, tempDir, type Results } from './lib';
 
 export const GROUP = 'Neovim';
 
@@ -58,9 +57,10 @@ export async function runNeovim(results: Results): Promise<void> {
     return;
   }
   const started = Date.now();
-  const workspace = corpusWorkspace('nvim');
-  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'referat-nvim-out-')), 'result.json');
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-nvim-cache-'));
+  const tmp = tempDir('nvim');
+  const workspace = corpusWorkspace(tmp);
+  const resultFile = path.join(tmp, 'result.json');
+  const cache = path.join(tmp, 'cache');
   let result: NvimResult | undefined;
   const ran = await results.check(GROUP, 'nvim --headless runs the client script', async () => {
     const r = await runProcess('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-c', `luafile ${path.join(ROOT, 'test/editors/neovim/client.lua')}`], {
@@ -82,7 +82,7 @@ export async function runNeovim(results: Results): Promise<void> {
     }
   });
   if (!ran || result === undefined) {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
     return;
   }
   const res = result;
@@ -123,6 +123,5 @@ export async function runNeovim(results: Results): Promise<void> {
     assert.deepStrictEqual(list(d.missing).filter((x) => x.code === 'missing-section').map((x) => x.message), ['Punkt 1 mangler afsnittet Beslutning.']);
     expectCompletion(list(d.completion));
   });
-  fs.rmSync(workspace, { recursive: true, force: true });
-  fs.rmSync(cache, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -6,14 +6,13 @@
 //
 //   node out/editors/run.js [--only code-server,browser,neovim,emacs] [--update-screenshots]
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { runBrowserUi, GROUP as BROWSER_GROUP } from './browserUi';
 import { CHROMIUM, CODE_SERVER_BIN, installExtension, launchChromium, startCodeServer, type CodeServer } from './codeServer';
 import { runEmacs } from './emacs';
 import { runExtensionHostSuite, GROUP as EXTHOST_GROUP } from './extensionHost';
-import { corpusWorkspace, describe, OUT, Results, ROOT, runProcess, SERVER } from './lib';
+import { corpusWorkspace, describe, OUT, Results, ROOT, runProcess, SERVER, tempDir } from './lib';
 import { runNeovim } from './neovim';
 
 const PARTS = ['code-server', 'browser', 'neovim', 'emacs'] as const;
@@ -56,7 +55,7 @@ async function runCodeServer(results: Results, parts: Set<Part>, updateScreensho
   if (!fs.existsSync(CHROMIUM)) return failAll(`${CHROMIUM} is missing: run .ci/setup-editors.sh`);
 
   const started = Date.now();
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-code-server-'));
+  const base = tempDir('code-server');
   const artifacts = path.join(OUT, 'artifacts');
   const reportFile = path.join(base, 'extension-host-report.json');
   let server: CodeServer | undefined;
@@ -73,12 +72,12 @@ async function runCodeServer(results: Results, parts: Set<Part>, updateScreensho
     timings.set('code-server start (package, install, server, chromium)', Date.now() - started);
     if (parts.has('code-server')) {
       const t = Date.now();
-      await runExtensionHostSuite(results, { browser, server, root: ROOT, workspace: corpusWorkspace('exthost'), reportFile, artifacts });
+      await runExtensionHostSuite(results, { browser, server, root: ROOT, workspace: corpusWorkspace(path.join(base, 'exthost')), reportFile, artifacts });
       timings.set(EXTHOST_GROUP, Date.now() - t);
     }
     if (parts.has('browser')) {
       const t = Date.now();
-      await runBrowserUi(results, { browser, server, workspace: corpusWorkspace('ui'), artifacts, updateScreenshots });
+      await runBrowserUi(results, { browser, server, workspace: corpusWorkspace(path.join(base, 'ui')), artifacts, updateScreenshots });
       timings.set(BROWSER_GROUP, Date.now() - t);
     }
   } catch (err) {

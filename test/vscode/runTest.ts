@@ -8,9 +8,15 @@ import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-vscode-'));
+  // A copy of the corpus to open as the workspace (the tests edit copies of its documents).
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-vscode-'));
+  const workspace = path.join(tmp, 'referater');
+  fs.mkdirSync(workspace);
   const corpus = path.join(root, 'test/fixtures/corpus');
-  for (const f of fs.readdirSync(corpus)) fs.copyFileSync(path.join(corpus, f), path.join(workspace, f));
+  for (const f of fs.readdirSync(corpus)) {
+    fs.copyFileSync(path.join(corpus, f), path.join(workspace, f));
+    fs.chmodSync(path.join(workspace, f), 0o644);
+  }
   try {
     await runTests({
       extensionDevelopmentPath: root,
@@ -18,11 +24,15 @@ async function main(): Promise<void> {
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });
   } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(message);
+  if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message)) {
+    console.error('VS Code could not be downloaded. Without internet, `npm run test:editors` runs the same suite in code-server.');
+  }
   process.exit(1);
 });
