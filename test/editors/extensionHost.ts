@@ -99,6 +99,11 @@ export async function saveFailure(
     fs.copyFileSync(log, to);
     saved.push(to);
   });
+  if (fs.existsSync(server.logFile)) {
+    const to = path.join(artifacts, 'code-server.log');
+    fs.copyFileSync(server.logFile, to);
+    saved.push(to);
+  }
   if (consoleLog.length > 0) {
     const to = path.join(artifacts, `${name}-console.log`);
     fs.writeFileSync(to, consoleLog.join('\n'));

@@ -10,5 +10,5 @@
 (add-to-list 'auto-mode-alist '("\\.referat\\(\\.txt\\|\\.md\\)?\\'" . referat-mode))
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs `(referat-mode . ,referat-test-server-command)))
-(add-hook 'referat-mode-hook #'eglot-ensure)
+(add-hook 'referat-mode-hook #'eglot-ensure)   ; eller M-x eglot
 ;; README: end
