@@ -1,8 +1,8 @@
 // The packaged extension (.vsix, installed with `code-server --install-extension`) in
 // code-server, driven through the UI in chromium: the Problems panel lists a referat's
 // findings, the Outline view its punkter, and a quick fix from the light bulb changes the text.
-// Screenshots go to out/editors/screenshots/ (and to docs/screenshots/ with
-// --update-screenshots); a failure saves a screenshot and the extension-host log.
+// Screenshots go to out/editors/screenshots/ (and those the README shows to docs/screenshots/
+// with --update-screenshots); a failure saves a screenshot and the extension-host log.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -49,10 +49,10 @@ export async function runBrowserUi(
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   /** A screenshot of the part of the window that matters (small enough for the README). */
-  const shot = async (name: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> => {
+  const shot = async (name: string, clip: { x: number; y: number; width: number; height: number }, forReadme = true): Promise<void> => {
     const file = path.join(shots, name);
     await page.screenshot({ path: file, clip });
-    if (updateScreenshots) {
+    if (updateScreenshots && forReadme) {
       fs.mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
       fs.copyFileSync(file, path.join(ROOT, 'docs/screenshots', name));
     }
@@ -149,7 +149,7 @@ export async function runBrowserUi(
     const rows = await problemRows(page);
     assert.ok(!rows.some((r) => r.includes('er skrevet sammen. at line 88 ')), 'no merged-headings finding on line 88');
     assert.strictEqual(await statusProblems.getAttribute('aria-label'), `Warnings: ${golden.length}`, 'one finding fewer, one more');
-    await shot('quickfix-applied.png', { x: 350, y: 250, width: 930, height: 300 });
+    await shot('quickfix-applied.png', { x: 350, y: 250, width: 930, height: 300 }, false);
   });
   await context.close();
 }
