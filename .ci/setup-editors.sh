@@ -10,7 +10,7 @@ set -euo pipefail
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium neovim emacs-nox elpa-eglot libkrb5-dev python3 make g++ pkg-config git)
+APT_PACKAGES=(chromium neovim emacs-nox elpa-eglot libkrb5-dev python3 make g++ pkg-config)
 
 EDITORS_HOME=${REFERAT_EDITORS_HOME:-$HOME/.cache/referat-editors}
 NODE24_DIR="$EDITORS_HOME/node-$NODE24_VERSION"
