@@ -5,7 +5,7 @@
 //     written from configJsonSchema(); a test checks the committed file),
 //   - the referat.* settings in package.json (settingsContribution(); a test checks them),
 //   - the key descriptions in package.nls.json / package.nls.da.json (KEY_DOCS).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentKind, SectionKind } from '../model';
 import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/caseNumbers';
 import { RULES } from '../rules/registry';
