@@ -78,9 +78,13 @@ export function looksLikeCaseNumberLine(text: string): boolean {
   if (!LOOSE.test(text)) return false;
   if (!/\d/.test(text) || !/[.\/\-–]/.test(text)) return false;
   if (DATE_LIKE.test(text) || PLAIN_NUMBER.test(text)) return false;
-  // A case number has at most a few letters (a facet, a prefix).
+  // A case number has at most a few letters (a facet, a prefix). LOOSE admits only
+  // these letters: A–Z, a–z, Æ, Ø, Å, æ, ø, å.
   let letters = 0;
-  for (const ch of text) if (/\p{L}/u.test(ch)) letters++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xc6 || c === 0xd8 || c === 0xc5 || c === 0xe6 || c === 0xf8 || c === 0xe5) letters++;
+  }
   return letters <= 6;
 }
 

@@ -45,16 +45,37 @@ export interface PunktMatch {
 // TOC lines ("Title.....\t3") must never be taken for headings.
 const TOC_TAIL = /(?:\.{2,}|\t)\s*\d{1,4}\s*$/;
 
+/** ASCII case-insensitive prefix test, as the non-Unicode /i flag compares. */
+function startsWithIgnoreCase(text: string, word: string): boolean {
+  if (text.length < word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a line that starts with no digit or bullet can match a form: the words the
+ * forms begin with ("Punkt"/"punkt" any case, "Pkt", "Nr", "Sag" any case). Keep it in
+ * step with PUNKT_FORMS.
+ */
+function startsLikeForm(text: string): boolean {
+  return startsWithIgnoreCase(text, 'punkt') || startsWithIgnoreCase(text, 'sag') || text.startsWith('Pkt') || text.startsWith('Nr');
+}
+
 export function matchPunktForm(text: string): PunktMatch | null {
   if (text.length > 400) return null;
   const c = text.charCodeAt(0);
-  // Every form starts with a digit, P/p, N, S/s or a bullet: a cheap pre-filter.
+  // Every form starts with a digit, P/p, N/n, S/s or a bullet: a cheap pre-filter.
   const digit = c >= 48 && c <= 57;
-  if (!digit && !/^[PpNnSs•·▪]/.test(text)) return null;
-  if (TOC_TAIL.test(text)) return null;
+  if (!digit && c !== 0x2022 && c !== 0xb7 && c !== 0x25aa && !startsLikeForm(text)) return null;
   for (const form of PUNKT_FORMS) {
     const m = form.re.exec(text);
     if (!m) continue;
+    // Tested only once a form matched: the tail search scans the whole line.
+    if (TOC_TAIL.test(text)) return null;
     const number = Number(m[1]);
     if (form.placement !== 'inline') return { form, number, title: null, titleOffset: 0 };
     const rawTitle = m[2] as string;

@@ -2,6 +2,7 @@
 // A heading matches only as a whole line (after Markdown decoration and a
 // trailing colon are removed), compared case-insensitively.
 import type { SectionKind } from '../model';
+import { foldLatin1 } from './lines';
 
 export interface SectionAlias {
   kind: SectionKind;
@@ -68,6 +69,95 @@ export function headingKey(text: string): string {
   return text.slice(0, end).toLowerCase();
 }
 
+const BUILT_IN_MAX = Math.max(...[...SECTION_ALIASES.keys()].map((k) => k.length));
+
+/** The longest heading key lookupSection can find (with `extra`): only shorter lines need looking up. */
+export function maxAliasLength(extra?: ReadonlyMap<string, SectionAlias>): number {
+  let max = BUILT_IN_MAX;
+  if (extra !== undefined) for (const k of extra.keys()) if (k.length > max) max = k.length;
+  return max;
+}
+
+// ---- lookupSection without building strings, for the parser's many short lines.
+// Most lines are no heading; the text's lower case is hashed as it is read and compared
+// with the keys' hashes, so only a likely heading costs a string. Characters below
+// U+0100 are lower-cased here exactly as toLowerCase does; a line with any other
+// character takes lookupSection itself.
+
+interface KeyEntry {
+  key: string;
+  alias: SectionAlias;
+}
+
+
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 16777619) >>> 0;
+}
+const HASH_SEED = 2166136261;
+
+/** Adds the keys a folded line can equal: those already in lower case below U+0100. */
+function addKeys(table: Map<number, KeyEntry[]>, map: ReadonlyMap<string, SectionAlias>): void {
+  for (const [key, alias] of map) {
+    let h = HASH_SEED;
+    let ok = true;
+    for (let i = 0; i < key.length && ok; i++) {
+      const c = key.charCodeAt(i);
+      if (foldLatin1(c) !== c) ok = false;
+      else h = hashStep(h, c);
+    }
+    if (!ok) continue;
+    const bucket = table.get(h);
+    if (bucket === undefined) table.set(h, [{ key, alias }]);
+    else bucket.push({ key, alias });
+  }
+}
+
+let builtInTable: Map<number, KeyEntry[]> | undefined;
+
+/** lookupSection(text, extra) as a function of the text, made once per parse. */
+export function sectionLookup(extra?: ReadonlyMap<string, SectionAlias>): (text: string) => SectionAlias | undefined {
+  if (builtInTable === undefined) {
+    builtInTable = new Map();
+    addKeys(builtInTable, SECTION_ALIASES);
+  }
+  let table = builtInTable;
+  if (extra !== undefined && extra.size > 0) {
+    // The configuration's names first, as lookupSection prefers them.
+    table = new Map();
+    addKeys(table, extra);
+    for (const [h, entries] of builtInTable) {
+      const bucket = table.get(h);
+      if (bucket === undefined) table.set(h, entries);
+      else table.set(h, [...bucket, ...entries]);
+    }
+  }
+  const lookup = table;
+  return (text: string): SectionAlias | undefined => {
+    if (text.length > 80) return undefined;
+    let end = text.length;
+    while (end > 0) {
+      const c = text.charCodeAt(end - 1);
+      if (c !== 58 /* : */ && c !== 32 && c !== 9) break;
+      end--;
+    }
+    let h = HASH_SEED;
+    for (let i = 0; i < end; i++) {
+      const f = foldLatin1(text.charCodeAt(i));
+      if (f < 0) return lookupSection(text, extra);
+      h = hashStep(h, f);
+    }
+    const bucket = lookup.get(h);
+    if (bucket === undefined) return undefined;
+    for (const e of bucket) {
+      if (e.key.length !== end) continue;
+      let same = true;
+      for (let i = 0; i < end && same; i++) same = foldLatin1(text.charCodeAt(i)) === e.key.charCodeAt(i);
+      if (same) return e.alias;
+    }
+    return undefined;
+  };
+}
+
 /** Looks a heading up, first in `extra` (a municipality's own names, lower-case keys), then in the built-in table. */
 export function lookupSection(text: string, extra?: ReadonlyMap<string, SectionAlias>): SectionAlias | undefined {
   if (text.length > 80) return undefined;
@@ -89,13 +179,16 @@ const GLUEABLE = new Map<string, SectionKind>([
   ['Baggrund', 'sagsfremstilling'],
 ]);
 
+/** The first characters of the glueable headings: the line must start with one. */
+const GLUEABLE_FIRST = new Set([...GLUEABLE.keys()].map((k) => k.charCodeAt(0)));
+
 export interface MergedHeading {
   parts: { text: string; kind: SectionKind; start: number; end: number }[];
 }
 
 /** Splits "BilagBeslutning" into its headings; null when the line is not such a merge. */
 export function splitMergedHeading(text: string): MergedHeading | null {
-  if (text.length > 60 || text.includes(' ')) return null;
+  if (text.length > 60 || !GLUEABLE_FIRST.has(text.charCodeAt(0)) || text.includes(' ')) return null;
   const parts: MergedHeading['parts'] = [];
   let start = 0;
   for (let i = 1; i <= text.length; i++) {

@@ -2,8 +2,11 @@
 // or "[tekst]()". The scan finds each "](" with indexOf and only looks back for
 // the "[" when the target is empty; the look-back never crosses an earlier "](",
 // so every character is visited a bounded number of times.
+import { linesMatching } from '../parser/lines';
 import { defineRule, type Finding } from './types';
 import { range } from './textUtil';
+
+const LINK_MIDDLE = /\]\(/;
 
 function isEscaped(line: string, i: number): boolean {
   let k = i - 1;
@@ -100,9 +103,9 @@ export default defineRule({
   },
   check({ lines }) {
     const out: Finding[] = [];
-    for (let ln = 0; ln < lines.length; ln++) {
+    // Only lines with "](" can hold a link (one search over the whole text).
+    for (const ln of linesMatching(lines, LINK_MIDDLE)) {
       const line = lines[ln] as string;
-      if (line.indexOf('](') === -1) continue;
       for (const link of findEmptyLinks(line)) {
         const text = unescapeAll(link.raw).trim();
         const r = range(ln, link.start, link.end);

@@ -3,6 +3,7 @@
 // the server and the CLI convert these as they need.
 import type { Range, ReferatModel } from '../model';
 import { splitLines } from '../parser/lines';
+import { linesOfModel } from '../parser/parse';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
 import { readDirectives, Suppressions } from './suppression';
@@ -51,7 +52,8 @@ export function localize(rule: RuleDefinition, locale: Locale, messageId: string
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, lines: readonly string[] = splitLines(stripBom(text))): LintDiagnostic[] {
+// The lines default to those the parser split the model's text into (no second split).
+export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, lines: readonly string[] = linesOfModel(model, text) ?? splitLines(stripBom(text))): LintDiagnostic[] {
   const locale = opts.locale ?? 'da';
   // Rules write "\n" in fixes; a CRLF document gets CRLF, so a fix never mixes line endings.
   const crlf = detectCrlf(text);

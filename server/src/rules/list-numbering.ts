@@ -37,6 +37,11 @@ function isBulletChar(c: number): boolean {
   return c === 45 /* - */ || c === 42 /* * */ || c === 0x2022 /* • */ || c === 0x2013 /* – */ || c === 0xb7 /* · */ || c === 0x25aa /* ▪ */;
 }
 
+/** What indentOf counts as indentation. */
+function isIndentChar(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 9;
+}
+
 function isSpaceChar(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0;
 }
@@ -139,6 +144,19 @@ export default defineRule({
 
     for (let ln = 0; ln < lines.length; ln++) {
       const line = lines[ln] as string;
+      if (open.length === 0) {
+        // No list is open: only an item can matter. An item starts with a digit, or with
+        // a bullet, a space and a digit.
+        let f = 0;
+        while (f < line.length && isIndentChar(line.charCodeAt(f))) f++;
+        let c = line.charCodeAt(f);
+        if (isBulletChar(c) && isSpaceChar(line.charCodeAt(f + 1))) {
+          f++;
+          while (isSpaceChar(line.charCodeAt(f))) f++;
+          c = line.charCodeAt(f);
+        }
+        if (!isDigit(c)) continue;
+      }
       const ind = indentOf(line);
       if (ind.end >= line.length) continue; // blank
       if (boundaries.has(ln)) {

@@ -89,6 +89,16 @@ export default defineRule({
     const titleDate = dates.find((d) => d.source === 'title' && d.iso !== null);
     const ref = fromMødedato ?? titleDate;
     const docCommittee = model.header.committee !== null ? normalizeCommittee(model.header.committee.text) : null;
+    // The same few committees head every Beslutning: normalize each name once.
+    const normalized = new Map<string, string>();
+    const committeeKey = (name: string): string => {
+      let key = normalized.get(name);
+      if (key === undefined) {
+        key = normalizeCommittee(name);
+        normalized.set(name, key);
+      }
+      return key;
+    };
 
     // A date that is not in the calendar, or a weekday that does not fit.
     const checkDate = (d: DateMention): void => {
@@ -139,7 +149,7 @@ export default defineRule({
         if (s.kind === 'beslutning' && s.date !== null) {
           const d = s.date;
           checkDate(d);
-          const sameBody = s.committee === null || (docCommittee !== null && normalizeCommittee(s.committee) === docCommittee);
+          const sameBody = s.committee === null || (docCommittee !== null && committeeKey(s.committee) === docCommittee);
           if (d.iso !== null && ref !== undefined && d.iso !== ref.iso && sameBody) {
             out.push({
               messageId: ref === fromMødedato ? 'beslutningDiffers' : 'beslutningDiffersTitle',

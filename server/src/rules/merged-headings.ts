@@ -2,6 +2,7 @@
 // "BilagBeslutning", "Indholdsfortegnelse1. Fraværende", and a punkt number glued
 // to its title ("38Godkendelse af dagsorden").
 import type { Punkt, Section } from '../model';
+import { linesMatching } from '../parser/lines';
 import { defineRule, type Finding, type TextEdit } from './types';
 import { quotedList, range } from './textUtil';
 
@@ -20,6 +21,7 @@ function collectMerged(sections: readonly Section[], byLine: Map<number, Section
 // "Indholdsfortegnelse1. Fraværende", "## Indholdsfortegnelse Punkt 1" is fine (a space).
 const TOC_GLUED = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Indholdsfortegnelse(?=[\p{Lu}\d])|INDHOLDSFORTEGNELSE(?=\d))/u;
 const TOC_WORD = 'Indholdsfortegnelse'.length;
+const TOC_WORD_ANYWHERE = /Indholdsfortegnelse|INDHOLDSFORTEGNELSE/;
 
 /**
  * The separator a glued punkt number gets: the style of the document's other
@@ -96,7 +98,8 @@ export default defineRule({
     }
 
     // (b) "Indholdsfortegnelse1. Fraværende"
-    for (let ln = 0; ln < lines.length; ln++) {
+    // Only lines with the word can match (one search over the whole text).
+    for (const ln of linesMatching(lines, TOC_WORD_ANYWHERE)) {
       const line = lines[ln] as string;
       // Cheap pre-filter before the anchored regex: the word must be in the line's head.
       if (line.length <= TOC_WORD) continue;

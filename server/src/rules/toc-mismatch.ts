@@ -29,6 +29,11 @@ interface Item {
 
 /** Compared form: case, whitespace, bold, trailing dots, dashes, quotes and class marker do not count. */
 export function tocKey(t: string): string {
+  if (isPlain(t)) {
+    // Nothing to replace or collapse: only the prefix, the class marker and the dots.
+    const k = trimDots(t.toLowerCase().replace(PUNKT_PREFIX, ''));
+    return k.charCodeAt(k.length - 1) === 41 /* ) */ ? trimDots(k.replace(CLASS_MARKER, '')) : k;
+  }
   const k = trimDots(
     t
       .toLowerCase()
@@ -37,10 +42,39 @@ export function tocKey(t: string): string {
       .replace(/[“”„»«]/g, '"')
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(/^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/, ''),
+      .replace(PUNKT_PREFIX, ''),
   );
   // Whitespace is collapsed by now, so this cannot backtrack over a long run.
-  return trimDots(k.replace(/ ?\([a-zæøå]\)$/, ''));
+  return trimDots(k.replace(CLASS_MARKER, ''));
+}
+
+const PUNKT_PREFIX = /^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/;
+const CLASS_MARKER = / ?\([a-zæøå]\)$/;
+
+/**
+ * No "*", no dash or quote that tocKey rewrites, and whitespace only as single spaces
+ * between words: tocKey's replacements and trim leave such a title as it is.
+ */
+function isPlain(t: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c === 42 /* * */) return false;
+    if (c >= 0x2013 && c <= 0x201e) return false; // – — “ ” „ and their neighbours
+    if (c === 0xbb || c === 0xab) return false; // » «
+    if (c < 128 ? c >= 9 && c <= 13 : isUnicodeSpace(c)) return false;
+  }
+  return !prevSpace || t.length === 0;
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Trailing spaces, dots and ellipses off, without a regex that could backtrack. */
