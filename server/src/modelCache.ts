@@ -1,10 +1,14 @@
 // Parse once per document version. Pure: it takes text and a version number and knows
 // nothing of the LSP connection, so the server, the CLI and tests can all use it.
 import type { ReferatModel } from './model';
-import { parseReferat } from './parser/parse';
+import { reparseReferat } from './parser/parse';
 
-/** Parses a document; the URI lets the caller pick parse options (a config's section aliases) per document. */
-export type ParseFunction = (text: string, uri: string) => ReferatModel;
+/**
+ * Parses a document; the URI lets the caller pick parse options (a config's section
+ * aliases) per document. `previous` is the model of the document's previous version,
+ * if any: reparseReferat(previous, text, options) re-reads only what changed.
+ */
+export type ParseFunction = (text: string, uri: string, previous: ReferatModel | undefined) => ReferatModel;
 
 interface Entry {
   version: number;
@@ -14,7 +18,7 @@ interface Entry {
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly parse: ParseFunction = (text) => parseReferat(text)) {}
+  constructor(private readonly parse: ParseFunction = (text, _uri, previous) => reparseReferat(previous, text)) {}
 
   /**
    * The model for this URI and version. The text is parsed only when the cache holds no
@@ -26,7 +30,7 @@ export class ModelCache {
   get(uri: string, version: number, text: string): ReferatModel {
     const cached = this.entries.get(uri);
     if (cached !== undefined && cached.version === version) return cached.model;
-    const model = this.parse(text, uri);
+    const model = this.parse(text, uri, cached?.model);
     this.entries.set(uri, { version, model });
     return model;
   }

@@ -13,6 +13,12 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+/** Records that `lines` are splitLines(text), for lines put together otherwise (an incremental parse). */
+export function setSource(lines: readonly string[], text: string, starts?: Int32Array): void {
+  sources.set(lines, text);
+  if (starts !== undefined) startsCache.set(lines, starts);
+}
+
 const globalCopies = new WeakMap<RegExp, RegExp>();
 const startsCache = new WeakMap<readonly string[], Int32Array>();
 
@@ -22,7 +28,7 @@ export function setLineStarts(lines: readonly string[], starts: Int32Array): voi
 }
 
 /** The offset in `text` at which each line starts (computed once per array of lines). */
-function lineStarts(lines: readonly string[], text: string): Int32Array {
+export function lineStarts(lines: readonly string[], text: string): Int32Array {
   let starts = startsCache.get(lines);
   if (starts === undefined) {
     starts = new Int32Array(lines.length);

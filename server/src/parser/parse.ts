@@ -6,7 +6,7 @@ import type { Attendance, CaseNumber, Debris, Field, Punkt, Range, ReferatModel,
 import { looksLikeCaseNumberLine } from './caseNumbers';
 import { findDates } from './dates';
 import { parseHeader, parseMembers } from './header';
-import { debrisKind, foldLatin1, isJsSpace, lineRange, setLineStarts, splitLines, stripBounds, type Stripped } from './lines';
+import { debrisKind, foldLatin1, isJsSpace, lineRange, lineStarts, setLineStarts, setSource, splitLines, stripBounds, type Stripped } from './lines';
 import { matchPunktForm } from './punktForms';
 import { maxAliasLength, sectionLookup, splitMergedHeading, type SectionAlias } from './sections';
 
@@ -103,16 +103,79 @@ export function fieldKey(label: string): string {
   return l;
 }
 
-/** Each model's lines, for the rule engine: the lines are split once per version. */
-const parsedLines = new WeakMap<ReferatModel, { input: string; lines: readonly string[] }>();
+/** A document's lines with what pass 1 found out about each. */
+class LineView {
+  constructor(
+    readonly lines: readonly string[],
+    /** bounds[3i] start, bounds[3i + 1] end of the line's text, bounds[3i + 2] its Markdown level (0: none). */
+    readonly bounds: Int32Array,
+    /** DEBRIS, CONSUMED. */
+    readonly flags: Uint8Array,
+    /** HINT_* bits: what pass 2 may find on the line. */
+    readonly hints: Uint8Array,
+  ) {}
+
+  get n(): number {
+    return this.lines.length;
+  }
+
+  /** The line's text without decoration; the line itself (no copy) when it has none. */
+  txt(i: number): string {
+    const line = this.lines[i] as string;
+    const s = this.bounds[3 * i] as number;
+    const e = this.bounds[3 * i + 1] as number;
+    return s === 0 && e === line.length ? line : line.slice(s, e);
+  }
+
+  /** No text (a blank line, or decoration only: "##", "****"). */
+  blank(i: number): boolean {
+    return this.bounds[3 * i] === this.bounds[3 * i + 1];
+  }
+
+  /** The stripped line as an object, for the few lines that become part of the model. */
+  st(i: number): Stripped {
+    const level = this.bounds[3 * i + 2] as number;
+    return { text: this.txt(i), start: this.bounds[3 * i] as number, end: this.bounds[3 * i + 1] as number, level: level === 0 ? null : level };
+  }
+
+  isDebris(i: number): boolean {
+    return ((this.flags[i] as number) & DEBRIS) !== 0;
+  }
+
+  /** The first line with text at or after `from`, looking at most `limit` lines; -1 if none. */
+  nextContent(from: number, limit: number): number {
+    const n = this.lines.length;
+    for (let j = from; j < n && j < from + limit; j++) {
+      if (!this.blank(j) && !this.isDebris(j)) return j;
+    }
+    return -1;
+  }
+}
+
+/** What a parse keeps beside its model (and out of it), to re-parse an edited version quickly. */
+interface ParseState {
+  input: string;
+  text: string;
+  aliases: ReadonlyMap<string, SectionAlias> | undefined;
+  aliasMax: number;
+  lookupSection: (text: string) => SectionAlias | undefined;
+  view: LineView;
+  /** Every line pass 1 read as part of a punkt heading, accepted or not, ascending. */
+  candidateLines: number[];
+  accepted: Candidate[];
+  punktStart: number[];
+  lineCase: (CaseNumber | null)[];
+}
+
+const states = new WeakMap<ReferatModel, ParseState>();
 
 /**
  * The lines parseReferat split `input` into for this model (after a byte-order mark), or
  * undefined when the model was not parsed from this text. The model's JSON is unchanged.
  */
 export function linesOfModel(model: ReferatModel, input: string): readonly string[] | undefined {
-  const entry = parsedLines.get(model);
-  return entry !== undefined && entry.input === input ? entry.lines : undefined;
+  const state = states.get(model);
+  return state !== undefined && state.input === input ? state.view.lines : undefined;
 }
 
 export function parseReferat(input: string, options: ParseOptions = {}): ReferatModel {
@@ -125,39 +188,21 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   const n = lines.length;
 
   // ---- pass 1: candidates, debris, TOC heading, title line
-  // Each line's text bounds and Markdown level, kept in one typed array rather than an
-  // object per line: bounds[3i] start, bounds[3i + 1] end (0 for a blank line), bounds[3i + 2] level.
-  const bounds = new Int32Array(3 * n);
-  /** The line's text without decoration; the line itself (no copy) when it has none. */
-  const txt = (i: number): string => {
-    const line = lines[i] as string;
-    const s = bounds[3 * i] as number;
-    const e = bounds[3 * i + 1] as number;
-    return s === 0 && e === line.length ? line : line.slice(s, e);
-  };
-  /** No text (a blank line, or decoration only: "##", "****"). */
-  const blank = (i: number): boolean => bounds[3 * i] === bounds[3 * i + 1];
-  /** The stripped line as an object, for the few lines that become part of the model. */
-  const st = (i: number): Stripped => {
-    const level = bounds[3 * i + 2] as number;
-    return { text: txt(i), start: bounds[3 * i] as number, end: bounds[3 * i + 1] as number, level: level === 0 ? null : level };
-  };
+  // Each line's text bounds and Markdown level are kept in one typed array rather than
+  // an object and a string per line; what pass 2 may find on each line (HINT_* bits) is
+  // read while the line is at hand, so that pass 2 leaves plain body lines untouched.
+  const v = new LineView(lines, new Int32Array(3 * n), new Uint8Array(n), new Uint8Array(n));
+  const { bounds, flags, hints } = v;
   const debris: Debris[] = [];
-  // Per-line flags: debris, or consumed by a heading (its case number, a repeated title).
-  const flags = new Uint8Array(n);
-  const isDebris = (i: number): boolean => ((flags[i] as number) & DEBRIS) !== 0;
   const candidates: Candidate[] = [];
+  const candidateLines: number[] = [];
   const tocTitles: string[] = [];
   let titleLine = -1;
   let tocLine = -1;
   let prevNonBlank = -1;
   let pendingBullet: { line: number; number: number; form: string } | null = null;
-  // What pass 2 may find on each line (HINT_* bits), read while the line is at hand, so
-  // that pass 2 leaves plain body lines untouched.
-  const hints = new Uint8Array(n);
   // Where each line starts in the text, for searches over the whole text (see linesMatching).
-  const noCr = text.indexOf('\r') === -1;
-  const starts = noCr ? new Int32Array(n) : null;
+  const starts = text.indexOf('\r') === -1 ? new Int32Array(n) : null;
   let at = 0;
 
   for (let i = 0; i < n; i++) {
@@ -167,8 +212,8 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       at += line.length + 1;
     }
     stripBounds(line, bounds, i);
-    if (blank(i)) continue;
-    const text = txt(i);
+    if (v.blank(i)) continue;
+    const text = v.txt(i);
     const dk = debrisKind(text);
     if (dk !== null) {
       debris.push({ kind: dk, text, range: lineRange(i, bounds[3 * i] as number, bounds[3 * i + 1] as number) });
@@ -192,7 +237,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     }
 
     if (pendingBullet !== null) {
-      const s = st(i);
+      const s = v.st(i);
       candidates.push({
         startLine: pendingBullet.line,
         headingLine: i,
@@ -205,13 +250,14 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
         level: s.level,
         extra: [],
       });
+      candidateLines.push(i);
       pendingBullet = null;
       prevNonBlank = i;
       continue;
     }
     const m = matchPunktForm(text);
     if (m !== null) {
-      const s = st(i);
+      const s = v.st(i);
       if (m.form.placement === 'inline' && m.title !== null) {
         candidates.push({
           startLine: i,
@@ -226,7 +272,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
           extra: [],
         });
       } else if (m.form.placement === 'number-below' && prevNonBlank > titleLine) {
-        const t = st(prevNonBlank);
+        const t = v.st(prevNonBlank);
         const last = candidates[candidates.length - 1];
         if (last === undefined || last.headingLine !== prevNonBlank) {
           candidates.push({
@@ -241,10 +287,12 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
             level: t.level,
             extra: [i],
           });
+          candidateLines.push(prevNonBlank);
         }
       } else if (m.form.placement === 'number-above') {
         pendingBullet = { line: i, number: m.number, form: m.form.id };
       }
+      candidateLines.push(i);
     }
     prevNonBlank = i;
   }
@@ -253,12 +301,6 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
 
   // ---- settle the dialect: strong forms win; weak ones need corroboration
   const hasStrong = candidates.some((c) => c.strong);
-  const nextContent = (from: number, limit: number): number => {
-    for (let j = from; j < n && j < from + limit; j++) {
-      if (!blank(j) && !isDebris(j)) return j;
-    }
-    return -1;
-  };
   // "Does some TOC title start this title?", by the prefixes of the title's length set:
   // linear in the punkter, where comparing each with every entry would be quadratic.
   const tocSet = new Set<string>();
@@ -283,8 +325,8 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       continue;
     }
     if (hasStrong) continue;
-    const j = nextContent(c.headingLine + 1, 6);
-    const below = j === -1 ? '' : txt(j);
+    const j = v.nextContent(c.headingLine + 1, 6);
+    const below = j === -1 ? '' : v.txt(j);
     const corroborated =
       looksLikeCaseNumberLine(below) ||
       FIELD_START.test(below) ||
@@ -302,16 +344,16 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   for (let k = 0; k < accepted.length; k++) {
     const c = accepted[k] as Candidate;
     for (const e of c.extra) consume(e);
-    let j = nextContent(c.headingLine + 1, 8);
-    while (j !== -1 && c.extra.includes(j)) j = nextContent(j + 1, 8);
+    let j = v.nextContent(c.headingLine + 1, 8);
+    while (j !== -1 && c.extra.includes(j)) j = v.nextContent(j + 1, 8);
     // A title repeated on the next line belongs to the heading.
-    if (j !== -1 && sameTitle(txt(j), c.title)) {
+    if (j !== -1 && sameTitle(v.txt(j), c.title)) {
       consume(j);
-      j = nextContent(j + 1, 8);
+      j = v.nextContent(j + 1, 8);
     }
     let cn: CaseNumber | null = null;
-    if (j !== -1 && looksLikeCaseNumberLine(txt(j)) && (k + 1 >= accepted.length || j < (accepted[k + 1] as Candidate).startLine)) {
-      const s = st(j);
+    if (j !== -1 && looksLikeCaseNumberLine(v.txt(j)) && (k + 1 >= accepted.length || j < (accepted[k + 1] as Candidate).startLine)) {
+      const s = v.st(j);
       cn = { value: s.text, range: lineRange(j, s.start, s.end), source: 'line-below' };
       consume(j);
     }
@@ -319,10 +361,10 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     if (cn === null) {
       // SBSYS puts the number on the line above the title.
       let a = c.startLine - 1;
-      while (a >= 0 && (blank(a) || isDebris(a))) a--;
+      while (a >= 0 && (v.blank(a) || v.isDebris(a))) a--;
       const prevEnd = k > 0 ? (accepted[k - 1] as Candidate).headingLine : Math.max(titleLine, tocLine);
-      if (a > prevEnd && looksLikeCaseNumberLine(txt(a)) && /^\d{2}\.\d{2}\.\d{2}-|^\d{2,3}[-/]\d|^\p{Lu}{2,6}-\d{4}-/u.test(txt(a))) {
-        const s = st(a);
+      if (a > prevEnd && looksLikeCaseNumberLine(v.txt(a)) && /^\d{2}\.\d{2}\.\d{2}-|^\d{2,3}[-/]\d|^\p{Lu}{2,6}-\d{4}-/u.test(v.txt(a))) {
+        const s = v.st(a);
         cn = { value: s.text, range: lineRange(a, s.start, s.end), source: 'line-above' };
         consume(a);
         start = a;
@@ -335,17 +377,260 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   // ---- header and TOC
   const firstPunkt = punktStart.length > 0 ? (punktStart[0] as number) : n;
   const headerEnd = tocLine !== -1 && tocLine < firstPunkt ? tocLine : firstPunkt;
+  const isDebris = (i: number): boolean => v.isDebris(i);
   const { header, kind, title } = parseHeader(lines, 0, headerEnd, isDebris);
   let toc: Toc | null = null;
-  if (tocLine !== -1 && tocLine < firstPunkt) toc = parseToc(lines, st, blank, tocLine, firstPunkt, isDebris);
+  if (tocLine !== -1 && tocLine < firstPunkt) toc = parseToc(lines, (i) => v.st(i), (i) => v.blank(i), tocLine, firstPunkt, isDebris);
 
-  // ---- pass 2: punkter and sections
+  // ---- pass 2: punkter and sections, one punkt at a time (lines before the first are the header's)
   const punkter: Punkt[] = [];
-  let lastContent = -1; // last non-blank, non-debris line seen
-  let open: Section[] = []; // stack of open sections, outermost first
-  let punkt: Punkt | null = null;
-  let k = 0;
+  for (let k = 0; k < accepted.length; k++) {
+    const end = k + 1 < accepted.length ? (punktStart[k + 1] as number) : n;
+    punkter.push(buildPunkt(v, accepted[k] as Candidate, punktStart[k] as number, end, lineCase[k] ?? null, lookupSection));
+  }
 
+  const model: ReferatModel = { kind, title, header, toc, punkter, debris, lineCount: n, hasBom };
+  states.set(model, { input, text, aliases, aliasMax, lookupSection, view: v, candidateLines, accepted, punktStart, lineCase });
+  return model;
+}
+
+// ---- re-parsing an edited version
+//
+// An edit inside one punkt's body (typing, the common case) changes only that punkt:
+// the other punkter, the header, the TOC and the debris keep their content and, if the
+// edit added or removed lines, move by that many lines. reparseReferat re-reads just
+// the changed lines and runs pass 2 for that one punkt; whenever the edit could reach
+// further (a line that could be a punkt heading or its case number, debris, the header,
+// lines near a heading), it parses the whole text. Either way the result equals
+// parseReferat(input, options) (a property test compares them on random edits).
+
+/** Lines after a heading that pass 1 and the case-number search may read, per heading line. */
+const HEAD_WINDOW = 8;
+/** Lines before a rejected weak heading whose text its corroboration may read. */
+const CORROBORATION_WINDOW = 7;
+
+/**
+ * The model for `input`, re-using the parse of `previous` (a model parseReferat or
+ * reparseReferat returned) when only part of the text changed. Equal to
+ * parseReferat(input, options) in every case.
+ */
+export function reparseReferat(previous: ReferatModel | undefined, input: string, options: ParseOptions = {}): ReferatModel {
+  const state = previous !== undefined ? states.get(previous) : undefined;
+  if (previous !== undefined && state !== undefined && state.aliases === options.sectionAliases) {
+    if (state.input === input) return previous;
+    const model = incremental(previous, state, input);
+    if (model !== null) return model;
+  }
+  return parseReferat(input, options);
+}
+
+/** Length of the common prefix of a and b, compared a block at a time. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (let block = 4096; block >= 16; block >>= 4) {
+    while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix of a and b, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  let i = 0;
+  for (let block = 4096; block >= 16; block >>= 4) {
+    while (i + block <= max && a.slice(la - i - block, la - i) === b.slice(lb - i - block, lb - i)) i += block;
+  }
+  while (i < max && a.charCodeAt(la - 1 - i) === b.charCodeAt(lb - 1 - i)) i++;
+  return i;
+}
+
+/** The last line that starts at or before `pos`. */
+function lineAt(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether some value of the ascending list lies in [from, to]. */
+function anyIn(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as number) <= to;
+}
+
+/** The model of `input` from the previous parse, or null when the edit may reach beyond one punkt. */
+function incremental(previous: ReferatModel, old: ParseState, input: string): ReferatModel | null {
+  const hasBom = input.charCodeAt(0) === 0xfeff;
+  if (hasBom !== previous.hasBom) return null;
+  const text = hasBom ? input.slice(1) : input;
+  const oldText = old.text;
+  const K = old.accepted.length;
+  if (K === 0) return null;
+
+  // The changed characters: [p, oldText.length - q) became [p, text.length - q).
+  const p = commonPrefix(oldText, text);
+  const q = commonSuffix(oldText, text, Math.min(oldText.length, text.length) - p);
+  const ov = old.view;
+  const starts = lineStarts(ov.lines, oldText);
+  // The changed lines, whole: old lines a..b0 become the lines of text[sa, blockEnd).
+  const a = lineAt(starts, p);
+  const e0 = oldText.length - q;
+  const b0 = lineAt(starts, e0);
+  const sa = starts[a] as number;
+  const endB0 = (starts[b0] as number) + (ov.lines[b0] as string).length;
+  if (e0 > endB0) return null; // inside a \r\n
+  const delta = text.length - oldText.length;
+  const blockEnd = endB0 + delta;
+  // A \r and a \n that end up side by side at the edges would join into one line break.
+  if (sa > 0 && text.charCodeAt(sa - 1) === 13 && text.charCodeAt(sa) === 10) return null;
+  if (blockEnd > 0 && text.charCodeAt(blockEnd - 1) === 13 && text.charCodeAt(blockEnd) === 10) return null;
+  const block = splitLines(text.slice(sa, blockEnd));
+  const dl = block.length - (b0 - a + 1);
+
+  // The punkt the change is in, well inside its body.
+  let k = K - 1;
+  while (k >= 0 && (old.punktStart[k] as number) > a) k--;
+  if (k < 0) return null;
+  const c = old.accepted[k] as Candidate;
+  let headEnd = c.headingLine + HEAD_WINDOW * (c.extra.length + 2);
+  for (const e of c.extra) headEnd = Math.max(headEnd, e + HEAD_WINDOW);
+  if (a <= headEnd) return null;
+  const nextStart = k + 1 < K ? (old.punktStart[k + 1] as number) : ov.n;
+  if (b0 >= nextStart) return null;
+  // No heading, number line or debris among the old lines, nor a weak heading just above.
+  if (anyIn(old.candidateLines, a - CORROBORATION_WINDOW, b0)) return null;
+  for (let i = a; i <= b0; i++) if ((ov.flags[i] as number) !== 0) return null;
+
+  // The new lines, read as pass 1 reads them: none may be a heading, a number line or debris.
+  const n = ov.n + dl;
+  const bl = block.length;
+  const bounds = new Int32Array(3 * n);
+  const flags = new Uint8Array(n);
+  const hints = new Uint8Array(n);
+  bounds.set(ov.bounds.subarray(0, 3 * a));
+  bounds.set(ov.bounds.subarray(3 * (b0 + 1)), 3 * (a + bl));
+  flags.set(ov.flags.subarray(0, a));
+  flags.set(ov.flags.subarray(b0 + 1), a + bl);
+  hints.set(ov.hints.subarray(0, a));
+  hints.set(ov.hints.subarray(b0 + 1), a + bl);
+  const lines = ov.lines.slice(0, a).concat(block, ov.lines.slice(b0 + 1));
+  const v = new LineView(lines, bounds, flags, hints);
+  for (let j = 0; j < bl; j++) {
+    const i = a + j;
+    stripBounds(lines[i] as string, bounds, i);
+    if (v.blank(i)) continue;
+    const t = v.txt(i);
+    if (debrisKind(t) !== null || matchPunktForm(t) !== null) return null;
+    hints[i] = lineHints(t, bounds[3 * i + 2] !== 0, old.aliasMax);
+  }
+  // The next punkt may take the last line above it for its case number: that line must
+  // stay below the change, unchanged.
+  if (k + 1 < K) {
+    const nextLine = (old.accepted[k + 1] as Candidate).startLine + dl;
+    let found = false;
+    for (let i = a + bl; i < nextLine && !found; i++) found = !v.blank(i) && !v.isDebris(i);
+    if (!found) return null;
+  }
+
+  let newStarts: Int32Array | undefined;
+  if (text.indexOf('\r') === -1) {
+    newStarts = new Int32Array(n);
+    newStarts.set(starts.subarray(0, a));
+    let at = sa;
+    for (let j = 0; j < bl; j++) {
+      newStarts[a + j] = at;
+      at += (block[j] as string).length + 1;
+    }
+    for (let i = b0 + 1; i < ov.n; i++) newStarts[i + dl] = (starts[i] as number) + delta;
+  }
+  setSource(lines, text, newStarts);
+
+  // Punkter after the change move by dl lines; the one with the change is built anew.
+  const accepted = old.accepted.slice(0, k + 1);
+  const punktStart = old.punktStart.slice(0, k + 1);
+  const lineCase = old.lineCase.slice(0, k + 1);
+  const punkter = previous.punkter.slice(0, k);
+  const end = k + 1 < K ? (old.punktStart[k + 1] as number) + dl : n;
+  punkter.push(buildPunkt(v, c, old.punktStart[k] as number, end, old.lineCase[k] ?? null, old.lookupSection));
+  for (let j = k + 1; j < K; j++) {
+    const moved = dl === 0 ? (previous.punkter[j] as Punkt) : shifted(previous.punkter[j] as Punkt, dl);
+    punkter.push(moved);
+    const oc = old.accepted[j] as Candidate;
+    accepted.push(dl === 0 ? oc : { ...oc, startLine: oc.startLine + dl, headingLine: oc.headingLine + dl, extra: oc.extra.map((e) => e + dl) });
+    punktStart.push((old.punktStart[j] as number) + dl);
+    // The punkt's own case number object, so that a later re-parse builds on the same one.
+    lineCase.push(old.lineCase[j] === null ? null : (moved.caseNumbers[0] as CaseNumber));
+  }
+  const candidateLines = dl === 0 ? old.candidateLines : old.candidateLines.map((l) => (l > b0 ? l + dl : l));
+  const debris = dl === 0 ? previous.debris : previous.debris.map((d) => (d.range.start.line > b0 ? shifted(d, dl) : d));
+
+  const model: ReferatModel = {
+    kind: previous.kind,
+    title: previous.title,
+    header: previous.header,
+    toc: previous.toc,
+    punkter,
+    debris,
+    lineCount: n,
+    hasBom,
+  };
+  states.set(model, { input, text, aliases: old.aliases, aliasMax: old.aliasMax, lookupSection: old.lookupSection, view: v, candidateLines, accepted, punktStart, lineCase });
+  return model;
+}
+
+/** A deep copy of part of a model with every position `dl` lines further down. */
+function shifted<T>(value: T, dl: number): T {
+  if (Array.isArray(value)) return value.map((x: unknown) => shifted(x, dl)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key in obj) {
+    const x = obj[key];
+    out[key] = key === 'line' && typeof x === 'number' && typeof obj['character'] === 'number' ? x + dl : shifted(x, dl);
+  }
+  return out as T;
+}
+
+/**
+ * Pass 2 for one punkt: its lines [start, end), the heading first. Each punkt depends
+ * only on its own lines (and a few lines after them for an Indstilling's at-clause).
+ */
+function buildPunkt(v: LineView, c: Candidate, start: number, end: number, lineCase: CaseNumber | null, lookupSection: (text: string) => SectionAlias | undefined): Punkt {
+  const { lines, bounds, flags, hints } = v;
+  const hs = v.st(c.headingLine);
+  const cls = c.title.charCodeAt(c.title.length - 1) === 41 /* ) */ ? /\(([A-ZÆØÅ])\)$/.exec(c.title) : null;
+  const punkt: Punkt = {
+    number: c.number,
+    title: c.title,
+    titleRange: lineRange(c.headingLine, c.titleStart, c.titleEnd),
+    headingRange: lineRange(c.headingLine, hs.start, hs.end),
+    range: { start: { line: start, character: 0 }, end: { line: c.headingLine, character: hs.end } },
+    form: c.form,
+    level: c.level,
+    classMarker: cls ? (cls[1] as string) : null,
+    closed: /^Lukket\s*:/i.test(c.title),
+    caseNumbers: lineCase ? [lineCase] : [],
+    fields: [],
+    attendance: [],
+    sections: [],
+  };
+  if (start === c.headingLine) punkt.range.start.character = hs.start;
+
+  let lastContent = -1; // last non-blank, non-debris line seen
+  const open: Section[] = []; // stack of open sections, outermost first
   const closeSectionsTo = (depth: number): void => {
     while (open.length > depth) {
       const sec = open.pop() as Section;
@@ -353,7 +638,6 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     }
   };
   const openSection = (sec: Section, sub: boolean): void => {
-    if (punkt === null) return;
     // Nest by Markdown level; in plain text, sub-headings nest under Sagsfremstilling.
     let depth = open.length;
     if (TOP_ONLY.has(sec.kind)) {
@@ -370,46 +654,15 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     open.push(sec);
   };
 
-  for (let i = 0; i < n; i++) {
-    if (k < accepted.length && i === punktStart[k]) {
-      if (punkt !== null) {
-        closeSectionsTo(0);
-        punkt.range.end = endOf(lines, Math.max(lastContent, punkt.headingRange.start.line), punkt.headingRange.end);
-      }
-      const c = accepted[k] as Candidate;
-      const hs = st(c.headingLine);
-      const cls = /\(([A-ZÆØÅ])\)$/.exec(c.title);
-      punkt = {
-        number: c.number,
-        title: c.title,
-        titleRange: lineRange(c.headingLine, c.titleStart, c.titleEnd),
-        headingRange: lineRange(c.headingLine, hs.start, hs.end),
-        range: { start: { line: punktStart[k] as number, character: 0 }, end: { line: c.headingLine, character: hs.end } },
-        form: c.form,
-        level: c.level,
-        classMarker: cls ? (cls[1] as string) : null,
-        closed: /^Lukket\s*:/i.test(c.title),
-        caseNumbers: lineCase[k] ? [lineCase[k] as CaseNumber] : [],
-        fields: [],
-        attendance: [],
-        sections: [],
-      };
-      if (punktStart[k] === c.headingLine) punkt.range.start.character = hs.start;
-      punkter.push(punkt);
-      open = [];
-      k++;
-      // Lines up to and including the heading are the heading's.
-      for (; i <= c.headingLine; i++) if (!blank(i) && !isDebris(i)) lastContent = i;
-      i--;
-      continue;
-    }
-    if (blank(i) || (flags[i] as number) !== 0) {
+  // Lines up to and including the heading are the heading's.
+  let i = start;
+  for (; i <= c.headingLine; i++) if (!v.blank(i) && !v.isDebris(i)) lastContent = i;
+  for (; i < end; i++) {
+    if (v.blank(i) || (flags[i] as number) !== 0) {
       // Blank, debris, or consumed by the heading (content all the same).
-      if (punkt !== null && !blank(i) && !isDebris(i)) lastContent = i;
+      if (!v.blank(i) && !v.isDebris(i)) lastContent = i;
       continue;
     }
-    if (punkt === null) continue;
-    const current = punkt;
     const hint = hints[i] as number;
     if (hint === 0) {
       // Plain body text: no field, attendance, heading or indstiller sentence can start here.
@@ -417,20 +670,20 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       lastContent = i;
       continue;
     }
-    const text = txt(i);
+    const text = v.txt(i);
     let c0 = text.charCodeAt(0);
     if (c0 >= 65 && c0 <= 90) c0 += 32;
 
     // Fields such as "Sagsnr.: 330-2020-164 Dok.nr.: 330-2020-488200".
     if ((hint & HINT_FIELD) !== 0 && FIELD_START.test(text)) {
-      const fields = parseFields(i, st(i));
+      const fields = parseFields(i, v.st(i));
       for (const f of fields) {
-        current.fields.push(f);
+        punkt.fields.push(f);
         if (f.key === 'sagsnr' && f.value !== '') {
-          const v = /^\S+/.exec(f.value) as RegExpExecArray;
-          current.caseNumbers.push({
-            value: v[0].replace(/[,;]$/, ''),
-            range: { start: f.valueRange.start, end: { line: i, character: f.valueRange.start.character + v[0].replace(/[,;]$/, '').length } },
+          const value = (/^\S+/.exec(f.value) as RegExpExecArray)[0].replace(/[,;]$/, '');
+          punkt.caseNumbers.push({
+            value,
+            range: { start: f.valueRange.start, end: { line: i, character: f.valueRange.start.character + value.length } },
             source: 'field',
             field: f.name,
           });
@@ -443,14 +696,14 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
 
     const att = (hint & HINT_ATTENDANCE) !== 0 ? ATTENDANCE.exec(text) : null;
     if (att) {
-      const s = st(i);
+      const s = v.st(i);
       const labelLen = s.text.length - (att[2] as string).length;
       const a: Attendance = {
         kind: /afbud/i.test(att[1] as string) ? 'afbud' : 'fraværende',
         members: parseMembers(i, att[2] as string, s.start + labelLen),
         range: lineRange(i, s.start, s.end),
       };
-      current.attendance.push(a);
+      punkt.attendance.push(a);
       countBody(open);
       lastContent = i;
       continue;
@@ -474,14 +727,14 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       (hint & HINT_INDSTILLER) !== 0 &&
       !hasOpen(open, 'indstilling') &&
       isIndstillerLine(text, () => {
-        const j = nextContent(i + 1, 6);
-        return j === -1 ? '' : txt(j);
+        const j = v.nextContent(i + 1, 6);
+        return j === -1 ? '' : v.txt(j);
       })
     ) {
       const sec = newSection('indstilling', text, lineRange(i, bounds[3 * i] as number, bounds[3 * i + 1] as number), null);
       sec.implicit = true;
       closeSectionsTo(0);
-      current.sections.push(sec);
+      punkt.sections.push(sec);
       open.push(sec);
       lastContent = i;
       continue;
@@ -490,15 +743,9 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     countBody(open);
     lastContent = i;
   }
-  if (punkt !== null) {
-    closeSectionsTo(0);
-    const p: Punkt = punkt;
-    p.range.end = endOf(lines, Math.max(lastContent, p.headingRange.start.line), p.headingRange.end);
-  }
-
-  const model: ReferatModel = { kind, title, header, toc, punkter, debris, lineCount: n, hasBom };
-  parsedLines.set(model, { input, lines });
-  return model;
+  closeSectionsTo(0);
+  punkt.range.end = endOf(lines, Math.max(lastContent, punkt.headingRange.start.line), punkt.headingRange.end);
+  return punkt;
 }
 
 function hasOpen(open: readonly Section[], kind: SectionKind): boolean {
