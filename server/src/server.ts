@@ -31,7 +31,7 @@ import { listFolderFiles, readReferatText } from './workspace/files';
 import { normalizeUri, pathToUri, uriToPath, WorkspaceIndexer } from './workspace/indexer';
 import { lintAll, type LintAllResult } from './workspace/lintAll';
 import { ModelCache } from './modelCache';
-import { parseReferat } from './parser/parse';
+import { parseReferat, reparseReferat } from './parser/parse';
 import { lint, type LintDiagnostic } from './rules/engine';
 import { RULE_IDS } from './rules/registry';
 import type { Locale } from './rules/types';
@@ -65,7 +65,8 @@ const configs = new ConfigSession({
   log: (message) => connection.console.warn(message),
 });
 // Models are parsed with the document's config (its section aliases); cleared when config changes.
-const cache = new ModelCache((text, uri) => parseReferat(text, configs.forUri(uri).resolved.parseOptions));
+// An edited version is re-parsed from the previous one: only the punkt that changed is read again.
+const cache = new ModelCache((text, uri, previous) => reparseReferat(previous, text, configs.forUri(uri).resolved.parseOptions));
 // The workspace index: every referat file in the workspace folders, summarized, kept
 // current by file events; open documents count with their live text.
 const indexer = new WorkspaceIndexer({
@@ -87,8 +88,12 @@ let canRegisterConfiguration = false;
 // Rule docs ship beside the bundle (dist/../docs/rules), so links work offline.
 const docsDir = path.resolve(__dirname, '..', 'docs', 'rules');
 const knownRules = new Set(RULE_IDS);
-const docsHref = (rule: string): string | undefined =>
-  knownRules.has(rule) ? pathToFileURL(path.join(docsDir, `${rule}.md`)).href : undefined;
+const docsHrefs = new Map<string, string | undefined>();
+const docsHref = (rule: string): string | undefined => {
+  // Once per rule: every diagnostic of every publish asks.
+  if (!docsHrefs.has(rule)) docsHrefs.set(rule, knownRules.has(rule) ? pathToFileURL(path.join(docsDir, `${rule}.md`)).href : undefined);
+  return docsHrefs.get(rule);
+};
 
 function readLocale(value: unknown): Locale | undefined {
   return value === 'da' || value === 'en' ? value : undefined;
