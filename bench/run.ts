@@ -432,26 +432,34 @@ function machine(): string[] {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // --only=docs,server,workspace,memory,bundle runs a part (for development; nothing is written).
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const part = (name: string): boolean => only === undefined || only.includes(name);
   log('Generating inputs …');
   const { docs } = generate();
   const mdlint = await loadMarkdownlint();
   const text = (name: string): string => readFileSync((docs.find((d) => d.name === name) as { file: string }).file, 'utf8');
   const anchors = new Map<string, Anchors>();
   for (const d of docs) {
+    if (!part('docs') && !part('server')) break;
     log(`In process: ${d.name} …`);
     const small = d.name === '10kb';
     const big = d.name === '10mb';
     anchors.set(d.name, inProcess(d.name, text(d.name), mdlint, quick ? 5 : small ? 200 : big ? 7 : 21, quick ? 3 : small ? 200 : big ? 3 : 9));
   }
-  for (const name of ['10kb', '1mb']) {
+  for (const name of part('server') ? ['10kb', '1mb'] : []) {
     log(`Server: ${name} …`);
     await keystrokes(name, text(name), anchors.get(name) as Anchors, 10, quick ? 10 : 40);
     await firstDiagnostics(name, text(name), anchors.get(name) as Anchors, quick ? 3 : 7);
   }
-  log('Workspace …');
-  await workspace(mdlint, quick ? 3 : 5);
-  log('Memory …');
-  for (const d of docs) if (d.name !== '10kb') memoryRows(d.name, d.file);
+  if (part('workspace')) {
+    log('Workspace …');
+    await workspace(mdlint, quick ? 3 : 5);
+  }
+  if (part('memory')) {
+    log('Memory …');
+    for (const d of docs) if (d.name !== '10kb') memoryRows(d.name, d.file);
+  }
   const rss = serverRss.get('1mb');
   if (rss !== undefined) {
     rows.push({
@@ -463,7 +471,7 @@ async function main(): Promise<void> {
       note: `· 10kb document: ${fmtBytes(serverRss.get('10kb') ?? NaN)} (Node's own baseline is most of it)`,
     });
   }
-  await bundleRows();
+  if (part('bundle')) await bundleRows();
 
   const lines = [
     '# Performance',
@@ -489,7 +497,7 @@ async function main(): Promise<void> {
   ];
   const report = lines.join('\n');
   process.stdout.write(`${report}\n`);
-  if (!quick) {
+  if (!quick && only === undefined) {
     const existing = (() => {
       try {
         return readFileSync(REPORT, 'utf8');
