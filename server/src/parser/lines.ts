@@ -13,14 +13,31 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
-/** Records that `lines` are splitLines(text), for lines put together otherwise (an incremental parse). */
-export function setSource(lines: readonly string[], text: string, starts?: Int32Array): void {
+/** How an array of lines was made from another by replacing some: lines [a, b0] of `from` became `count` lines at a. */
+interface Derivation {
+  from: readonly string[];
+  a: number;
+  b0: number;
+  count: number;
+}
+/** The earlier array is held weakly: versions must not keep each other alive. */
+const derivations = new WeakMap<readonly string[], { from: WeakRef<readonly string[]>; a: number; b0: number; count: number }>();
+
+/**
+ * Records that `lines` are splitLines(text) although put together otherwise (an
+ * incremental parse): from `derived.from` with lines [a, b0] replaced by `count` lines.
+ */
+export function setSource(lines: readonly string[], text: string, starts?: Int32Array, derived?: Derivation): void {
   sources.set(lines, text);
   if (starts !== undefined) startsCache.set(lines, starts);
+  if (derived !== undefined) derivations.set(lines, { from: new WeakRef(derived.from), a: derived.a, b0: derived.b0, count: derived.count });
 }
 
 const globalCopies = new WeakMap<RegExp, RegExp>();
+const lineCopies = new WeakMap<RegExp, RegExp>();
 const startsCache = new WeakMap<readonly string[], Int32Array>();
+/** linesMatching's answers per array of lines and expression. */
+const matches = new WeakMap<readonly string[], Map<RegExp, readonly number[]>>();
 
 /** Records where each line starts, when the splitter has worked it out already. */
 export function setLineStarts(lines: readonly string[], starts: Int32Array): void {
@@ -44,18 +61,57 @@ export function lineStarts(lines: readonly string[], text: string): Int32Array {
   return starts;
 }
 
+/** `re` without g and y, for testing one line. */
+function lineTest(re: RegExp): RegExp {
+  let t = lineCopies.get(re);
+  if (t === undefined) {
+    t = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    lineCopies.set(re, t);
+  }
+  return t;
+}
+
 /**
- * The indices of the lines in which `re` matches, ascending. `re` must match at least one
- * character and never a line break (^ and $ only with the m flag; no lookaround across a
- * line break): then the answer is the same either way. When the lines came from splitLines,
- * one search runs over the whole text, which is several times faster than a test per
- * line; otherwise each line is tested.
+ * The indices of the lines in which `re` matches, ascending (do not change the array). `re`
+ * must match at least one character and never a line break (^ and $ only with the m flag;
+ * no lookaround across a line break): then the answer is the same however it is found.
+ * When the lines came from splitLines, one search runs over the whole text, several times
+ * faster than a test per line; for lines an incremental parse put together from earlier
+ * ones, only the new lines are tested; each answer is kept for the array of lines.
  */
-export function linesMatching(lines: readonly string[], re: RegExp): number[] {
+export function linesMatching(lines: readonly string[], re: RegExp): readonly number[] {
+  let known = matches.get(lines);
+  const hit = known?.get(re);
+  if (hit !== undefined) return hit;
+  const out = findMatching(lines, re);
+  if (known === undefined) {
+    known = new Map();
+    matches.set(lines, known);
+  }
+  known.set(re, out);
+  return out;
+}
+
+function findMatching(lines: readonly string[], re: RegExp): number[] {
   const out: number[] = [];
+  const derived = derivations.get(lines);
+  const from = derived?.from.deref();
+  const before = from !== undefined ? matches.get(from)?.get(re) : undefined;
+  if (derived !== undefined && before !== undefined) {
+    // The earlier answer, with the replaced lines tested anew and the later ones moved.
+    const { a, b0, count } = derived;
+    const test = lineTest(re);
+    let k = 0;
+    for (; k < before.length && (before[k] as number) < a; k++) out.push(before[k] as number);
+    for (let i = a; i < a + count; i++) if (test.test(lines[i] as string)) out.push(i);
+    while (k < before.length && (before[k] as number) <= b0) k++;
+    const shift = count - (b0 - a + 1);
+    for (; k < before.length; k++) out.push((before[k] as number) + shift);
+    return out;
+  }
   const text = sources.get(lines);
   if (text === undefined) {
-    const test = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    const test = lineTest(re);
     for (let i = 0; i < lines.length; i++) if (test.test(lines[i] as string)) out.push(i);
     return out;
   }

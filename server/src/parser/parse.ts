@@ -556,7 +556,7 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
     }
     for (let i = b0 + 1; i < ov.n; i++) newStarts[i + dl] = (starts[i] as number) + delta;
   }
-  setSource(lines, text, newStarts);
+  setSource(lines, text, newStarts, { from: ov.lines, a, b0, count: bl });
 
   // Punkter after the change move by dl lines; the one with the change is built anew.
   const accepted = old.accepted.slice(0, k + 1);

@@ -6,6 +6,7 @@
 // do not end it; a plain line at the list's indentation or less, a Markdown
 // heading, a punkt heading and the Indholdsfortegnelse do. One pass over the lines.
 import type { ReferatModel } from '../model';
+import { linesMatching } from '../parser/lines';
 import { defineRule, type Finding, type TextEdit } from './types';
 import { indentOf, isDigit, range } from './textUtil';
 
@@ -36,6 +37,9 @@ const ORDINAL_WORDS = new Set([
 function isBulletChar(c: number): boolean {
   return c === 45 /* - */ || c === 42 /* * */ || c === 0x2022 /* • */ || c === 0x2013 /* – */ || c === 0xb7 /* · */ || c === 0x25aa /* ▪ */;
 }
+
+/** A line that may start an item: the test below, as one expression (m: ^ at each line start). */
+const ITEM_START = /^[ \t\u00a0]*(?:[-*\u2022\u2013\u00b7\u25aa][ \t\u00a0]+)?\d/m;
 
 /** What indentOf counts as indentation. */
 function isIndentChar(c: number): boolean {
@@ -142,7 +146,16 @@ export default defineRule({
       }
     };
 
+    // While no list is open only a line that may start an item matters: jump from one
+    // such line to the next (found by one search over the text, and kept per version).
+    const itemLines = linesMatching(lines, ITEM_START);
+    let next = 0;
     for (let ln = 0; ln < lines.length; ln++) {
+      if (open.length === 0) {
+        while (next < itemLines.length && (itemLines[next] as number) < ln) next++;
+        if (next === itemLines.length) break;
+        ln = itemLines[next] as number;
+      }
       const line = lines[ln] as string;
       if (open.length === 0) {
         // No list is open: only an item can matter. An item starts with a digit, or with
