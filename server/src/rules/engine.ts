@@ -2,7 +2,7 @@
 // failures, localizes messages and returns plain diagnostics. No LSP imports:
 // the server and the CLI convert these as they need.
 import type { Range, ReferatModel } from '../model';
-import { splitLines } from '../parser/lines';
+import { linesMatching, splitLines } from '../parser/lines';
 import { linesOfModel } from '../parser/parse';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
@@ -40,15 +40,30 @@ const INTERNAL_MESSAGE: Record<Locale, string> = {
   en: 'The rule {rule} failed and was skipped: {error}',
 };
 
+/** Each template split once at its {placeholders}: text at even indices, names at odd ones. */
+const templates = new Map<string, string[]>();
+
 export function format(template: string, args: Record<string, string | number> | undefined): string {
   if (args === undefined) return template;
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in args ? String(args[key]) : all));
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    templates.set(template, parts);
+  }
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    out += (key in args ? String(args[key]) : `{${key}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 export function localize(rule: RuleDefinition, locale: Locale, messageId: string, args?: Record<string, string | number>): string {
   const template = rule.messages[locale][messageId] ?? rule.messages.da[messageId] ?? messageId;
   return format(template, args);
 }
+
+const DIRECTIVE_WORD = /referat-/;
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
@@ -91,14 +106,15 @@ export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, 
       out.push(d);
     }
   }
-  const result = applySuppressions(text, lines, out, opts.rules ?? RULES, locale);
+  const result = applySuppressions(lines, out, opts.rules ?? RULES, locale);
   result.sort(compareDiagnostics);
   return result;
 }
 
 /** Drops findings silenced by <!-- referat-disable… --> comments and reports unknown rule ids in them. */
-function applySuppressions(text: string, lines: readonly string[], found: LintDiagnostic[], rules: readonly RuleDefinition[], locale: Locale): LintDiagnostic[] {
-  if (!text.includes('referat-')) return found;
+function applySuppressions(lines: readonly string[], found: LintDiagnostic[], rules: readonly RuleDefinition[], locale: Locale): LintDiagnostic[] {
+  // A directive needs "referat-" on some line (the search is kept per version of the lines).
+  if (linesMatching(lines, DIRECTIVE_WORD).length === 0) return found;
   const directives = readDirectives(lines);
   if (directives.length === 0) return found;
   const suppressions = new Suppressions(directives, lines);
