@@ -24,6 +24,8 @@ export const DEFAULT_OPTIONS: RuleOptions = {
 
 /** The title as compared with standing-item patterns: no class marker, no "Lukket:" kept. */
 function bareTitle(p: Punkt): string {
+  // The marker closes the title: without a final ")" there is nothing to search for.
+  if (!p.title.trimEnd().endsWith(')')) return p.title.trim();
   return p.title.replace(/\s*\([A-ZÆØÅ]\)\s*$/, '').trim();
 }
 
