@@ -36,8 +36,10 @@ export function setSource(lines: readonly string[], text: string, starts?: Int32
 const globalCopies = new WeakMap<RegExp, RegExp>();
 const lineCopies = new WeakMap<RegExp, RegExp>();
 const startsCache = new WeakMap<readonly string[], Int32Array>();
-/** linesMatching's answers per array of lines and expression. */
-const matches = new WeakMap<readonly string[], Map<RegExp, readonly number[]>>();
+/** linesMatching's and linesWhere's answers per array of lines and expression or test. */
+const matches = new WeakMap<readonly string[], Map<RegExp | LineTest, readonly number[]>>();
+
+export type LineTest = (line: string) => boolean;
 
 /** Records where each line starts, when the splitter has worked it out already. */
 export function setLineStarts(lines: readonly string[], starts: Int32Array): void {
@@ -92,27 +94,53 @@ export function linesMatching(lines: readonly string[], re: RegExp): readonly nu
   return out;
 }
 
-function findMatching(lines: readonly string[], re: RegExp): number[] {
-  const out: number[] = [];
+/**
+ * The indices of the lines for which `test` holds, ascending (do not change the array).
+ * `test` must depend on the line alone. Like linesMatching, the answer is kept per array
+ * of lines, and for lines an incremental parse put together only the new ones are tested.
+ */
+export function linesWhere(lines: readonly string[], test: LineTest): readonly number[] {
+  let known = matches.get(lines);
+  const hit = known?.get(test);
+  if (hit !== undefined) return hit;
+  let out = derivedAnswer(lines, test, test);
+  if (out === null) {
+    out = [];
+    for (let i = 0; i < lines.length; i++) if (test(lines[i] as string)) out.push(i);
+  }
+  if (known === undefined) {
+    known = new Map();
+    matches.set(lines, known);
+  }
+  known.set(test, out);
+  return out;
+}
+
+/** The earlier version's answer, with the replaced lines tested anew and the later ones moved; null without one. */
+function derivedAnswer(lines: readonly string[], key: RegExp | LineTest, test: LineTest): number[] | null {
   const derived = derivations.get(lines);
   const from = derived?.from.deref();
-  const before = from !== undefined ? matches.get(from)?.get(re) : undefined;
-  if (derived !== undefined && before !== undefined) {
-    // The earlier answer, with the replaced lines tested anew and the later ones moved.
-    const { a, b0, count } = derived;
-    const test = lineTest(re);
-    let k = 0;
-    for (; k < before.length && (before[k] as number) < a; k++) out.push(before[k] as number);
-    for (let i = a; i < a + count; i++) if (test.test(lines[i] as string)) out.push(i);
-    while (k < before.length && (before[k] as number) <= b0) k++;
-    const shift = count - (b0 - a + 1);
-    for (; k < before.length; k++) out.push((before[k] as number) + shift);
-    return out;
-  }
+  const before = from !== undefined ? matches.get(from)?.get(key) : undefined;
+  if (derived === undefined || before === undefined) return null;
+  const { a, b0, count } = derived;
+  const out: number[] = [];
+  let k = 0;
+  for (; k < before.length && (before[k] as number) < a; k++) out.push(before[k] as number);
+  for (let i = a; i < a + count; i++) if (test(lines[i] as string)) out.push(i);
+  while (k < before.length && (before[k] as number) <= b0) k++;
+  const shift = count - (b0 - a + 1);
+  for (; k < before.length; k++) out.push((before[k] as number) + shift);
+  return out;
+}
+
+function findMatching(lines: readonly string[], re: RegExp): number[] {
+  const single = lineTest(re);
+  const derived = derivedAnswer(lines, re, (line) => single.test(line));
+  if (derived !== null) return derived;
+  const out: number[] = [];
   const text = sources.get(lines);
   if (text === undefined) {
-    const test = lineTest(re);
-    for (let i = 0; i < lines.length; i++) if (test.test(lines[i] as string)) out.push(i);
+    for (let i = 0; i < lines.length; i++) if (single.test(lines[i] as string)) out.push(i);
     return out;
   }
   let g = globalCopies.get(re);
@@ -239,57 +267,69 @@ const CONTROLS = new Set([
 const COOKIE =
   /^(?:vi bruger cookies|denne (?:hjemme)?side bruger cookies|accepter(?: alle)? cookies|afvis(?: alle)? cookies|tillad alle cookies|tilpas cookies|cookie-?indstillinger|cookiepolitik|brug af cookies)\b/;
 
-// First letters (lower case) of every control and cookie phrase: a cheap pre-filter.
-const DEBRIS_FIRST = new Set([...CONTROLS, 'vi', 'denne', 'accepter', 'afvis', 'tillad', 'tilpas', 'cookie', 'brug'].map((w) => w.charCodeAt(0)));
+// The first words the cookie phrases can start with ("cookie…" stands for cookieindstillinger
+// and cookiepolitik: "cookie-indstillinger" normalizes to "cookie - indstillinger").
+const COOKIE_FIRST_WORDS = new Set(['vi', 'denne', 'accepter', 'afvis', 'tillad', 'tilpas', 'brug']);
+/** First letters (lower case) of every control and cookie phrase, as a table over ASCII: a cheap pre-filter. */
+const DEBRIS_FIRST = new Uint8Array(128);
+for (const w of [...CONTROLS, ...COOKIE_FIRST_WORDS, 'cookie']) DEBRIS_FIRST[w.charCodeAt(0)] = 1;
 /** The most spaces any control phrase has ("kopier link til punktet - print"). */
 const CONTROL_SPACES = Math.max(...[...CONTROLS].map((c) => c.split(' ').length - 1));
 /** The first word of every control phrase. */
 const CONTROL_FIRST_WORDS = new Set([...CONTROLS].map((c) => c.split(' ')[0] as string));
-const CONTROL_WORD_MAX = Math.max(...[...CONTROL_FIRST_WORDS].map((w) => w.length));
 
 /** Classifies a stripped line as web-export debris, or null. */
 export function debrisKind(text: string): Debris['kind'] | null {
   if (text.length > 200) return null;
   // Necessary conditions, checked before any string is built: the normalized line starts
-  // with the first character lower-cased (an ASCII one must start a phrase), and it is a
-  // control of a few words or it mentions cookies.
+  // with the first character lower-cased (an ASCII one must start a phrase), and its
+  // first word (up to whitespace or "-", lower-cased) starts a control of a few words or
+  // a cookie phrase.
   let c = text.charCodeAt(0);
   if (c < 128) {
     if (c >= 65 && c <= 90) c += 32;
-    if (!DEBRIS_FIRST.has(c)) return null;
+    if (DEBRIS_FIRST[c] === 0) return null;
   }
-  const control = firstWordIsControl(text) && whitespaceRuns(text, CONTROL_SPACES + 1) <= CONTROL_SPACES;
-  if (!control && !/cookie/iu.test(text)) return null;
+  let e = 0;
+  while (e < text.length) {
+    const ch = text.charCodeAt(e);
+    if (ch === 45 /* - */ || isJsSpace(ch)) break;
+    e++;
+  }
+  const control = wordIn(text, e, CONTROL_FIRST_WORDS) && whitespaceRuns(text, CONTROL_SPACES + 1) <= CONTROL_SPACES;
+  if (!control && !wordIn(text, e, COOKIE_FIRST_WORDS) && !wordStartsWith(text, e, 'cookie')) return null;
   const norm = text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*-\s*/g, ' - ');
   if (CONTROLS.has(norm)) return 'export-control';
   if (COOKIE.test(norm)) return 'cookie';
   return null;
 }
 
-/**
- * Whether the text up to its first whitespace or "-", lower-cased (the first word of the
- * normalized line), is the first word of a control. Compared without building a string
- * when the word is Latin-1.
- */
-function firstWordIsControl(text: string): boolean {
-  let e = 0;
-  let latin1 = true;
-  while (e < text.length && e <= CONTROL_WORD_MAX) {
-    const c = text.charCodeAt(e);
-    if (c === 45 /* - */ || isJsSpace(c)) break;
-    if (c > 0xff) latin1 = false;
-    e++;
-  }
-  // Longer than any control's first word (lower-casing never shortens a word).
-  if (e > CONTROL_WORD_MAX) return false;
-  if (!latin1) return CONTROL_FIRST_WORDS.has(text.slice(0, e).toLowerCase());
-  for (const w of CONTROL_FIRST_WORDS) {
-    if (w.length !== e) continue;
+/** Whether text[0, end) lower-cased is one of `words`; compared without building a string when it is Latin-1. */
+function wordIn(text: string, end: number, words: ReadonlySet<string>): boolean {
+  for (const w of words) {
+    // Lower-casing never shortens a word, and keeps a Latin-1 one as long.
+    if (w.length > end) continue;
     let k = 0;
-    while (k < e && foldLatin1(text.charCodeAt(k)) === w.charCodeAt(k)) k++;
-    if (k === e) return true;
+    while (k < end) {
+      const f = foldLatin1(text.charCodeAt(k));
+      if (f < 0) return words.has(text.slice(0, end).toLowerCase());
+      if (k >= w.length || f !== w.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === end && k === w.length) return true;
   }
   return false;
+}
+
+/** Whether text[0, end) lower-cased starts with `prefix` (lower case). */
+function wordStartsWith(text: string, end: number, prefix: string): boolean {
+  if (end < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) {
+    const f = foldLatin1(text.charCodeAt(k));
+    if (f < 0) return text.slice(0, end).toLowerCase().startsWith(prefix);
+    if (f !== prefix.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** toLowerCase of one code unit below U+0100 (the result is one code unit too), or -1 for any other. */

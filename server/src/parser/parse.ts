@@ -52,7 +52,8 @@ const HINT_ATTENDANCE = 2;
 const HINT_HEADING = 4;
 const HINT_INDSTILLER = 8;
 
-function lineHints(text: string, markdown: boolean, aliasMax: number): number {
+/** The line's hints; the Indstilling one too unless `indstiller` is false (it is then found by a search of the whole text). */
+function lineHints(text: string, markdown: boolean, aliasMax: number, indstiller = true): number {
   let c0 = text.charCodeAt(0);
   if (c0 >= 65 && c0 <= 90) c0 += 32;
   let h = 0;
@@ -60,7 +61,7 @@ function lineHints(text: string, markdown: boolean, aliasMax: number): number {
   if (c0 === 115 /* s */ || c0 === 100 /* d */) h |= HINT_FIELD;
   if (c0 === 102 /* f */ || c0 === 97 /* a */) h |= HINT_ATTENDANCE;
   if (mayBeHeading(text, c0, markdown, aliasMax)) h |= HINT_HEADING;
-  if (text.length <= 600 && text.includes('indstiller')) h |= HINT_INDSTILLER;
+  if (indstiller && text.length <= 600 && text.includes('indstiller')) h |= HINT_INDSTILLER;
   return h;
 }
 
@@ -220,7 +221,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       flags[i] = DEBRIS;
       continue;
     }
-    hints[i] = lineHints(text, bounds[3 * i + 2] !== 0, aliasMax);
+    hints[i] = lineHints(text, bounds[3 * i + 2] !== 0, aliasMax, starts === null);
     if (titleLine === -1) {
       titleLine = i;
       prevNonBlank = i;
@@ -297,7 +298,16 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
     prevNonBlank = i;
   }
 
-  if (starts !== null) setLineStarts(lines, starts);
+  if (starts !== null) {
+    setLineStarts(lines, starts);
+    // The lines that may hold "… indstiller" (an Indstilling written as a paragraph), by one
+    // search of the whole text rather than a search of every line.
+    let line = 0;
+    for (let pos = text.indexOf('indstiller'); pos !== -1; pos = text.indexOf('indstiller', pos + 1)) {
+      while (line + 1 < n && (starts[line + 1] as number) <= pos) line++;
+      if ((bounds[3 * line + 1] as number) - (bounds[3 * line] as number) <= 600) hints[line] = (hints[line] as number) | HINT_INDSTILLER;
+    }
+  }
 
   // ---- settle the dialect: strong forms win; weak ones need corroboration
   const hasStrong = candidates.some((c) => c.strong);

@@ -6,7 +6,7 @@
 // do not end it; a plain line at the list's indentation or less, a Markdown
 // heading, a punkt heading and the Indholdsfortegnelse do. One pass over the lines.
 import type { ReferatModel } from '../model';
-import { linesMatching } from '../parser/lines';
+import { linesWhere } from '../parser/lines';
 import { defineRule, type Finding, type TextEdit } from './types';
 import { indentOf, isDigit, range } from './textUtil';
 
@@ -38,8 +38,22 @@ function isBulletChar(c: number): boolean {
   return c === 45 /* - */ || c === 42 /* * */ || c === 0x2022 /* • */ || c === 0x2013 /* – */ || c === 0xb7 /* · */ || c === 0x25aa /* ▪ */;
 }
 
-/** A line that may start an item: the test below, as one expression (m: ^ at each line start). */
-const ITEM_START = /^[ \t\u00a0]*(?:[-*\u2022\u2013\u00b7\u25aa][ \t\u00a0]+)?\d/m;
+/**
+ * Whether a line may start an item (parseItem may return one): after the indentation a
+ * digit, or a bullet, a space and a digit. Lines that fail it change nothing while no
+ * list is open.
+ */
+function mayStartItem(line: string): boolean {
+  let f = 0;
+  while (f < line.length && isIndentChar(line.charCodeAt(f))) f++;
+  let c = line.charCodeAt(f);
+  if (isBulletChar(c) && isSpaceChar(line.charCodeAt(f + 1))) {
+    f++;
+    while (isSpaceChar(line.charCodeAt(f))) f++;
+    c = line.charCodeAt(f);
+  }
+  return isDigit(c);
+}
 
 /** What indentOf counts as indentation. */
 function isIndentChar(c: number): boolean {
@@ -147,8 +161,8 @@ export default defineRule({
     };
 
     // While no list is open only a line that may start an item matters: jump from one
-    // such line to the next (found by one search over the text, and kept per version).
-    const itemLines = linesMatching(lines, ITEM_START);
+    // such line to the next (the lines are found once per version of the text).
+    const itemLines = linesWhere(lines, mayStartItem);
     let next = 0;
     for (let ln = 0; ln < lines.length; ln++) {
       if (open.length === 0) {
@@ -157,19 +171,6 @@ export default defineRule({
         ln = itemLines[next] as number;
       }
       const line = lines[ln] as string;
-      if (open.length === 0) {
-        // No list is open: only an item can matter. An item starts with a digit, or with
-        // a bullet, a space and a digit.
-        let f = 0;
-        while (f < line.length && isIndentChar(line.charCodeAt(f))) f++;
-        let c = line.charCodeAt(f);
-        if (isBulletChar(c) && isSpaceChar(line.charCodeAt(f + 1))) {
-          f++;
-          while (isSpaceChar(line.charCodeAt(f))) f++;
-          c = line.charCodeAt(f);
-        }
-        if (!isDigit(c)) continue;
-      }
       const ind = indentOf(line);
       if (ind.end >= line.length) continue; // blank
       if (boundaries.has(ln)) {
