@@ -82,6 +82,32 @@ describe('reparseReferat', () => {
     }
   });
 
+  it.each(docs.map((d, i) => [d.f.slice(root.length + 1), i] as const))('equals a full parse after edits just below the headings: %s', (_name, i) => {
+    const { text: original } = docs[i] as { text: string };
+    const rnd = random(2000 + i);
+    // What a heading may take for its own: a repeated title, a case number, "Sag nr." below.
+    const near = ['x', ' ', '\n', '\n\n', '24/19987', '\n24/19987\n', '\n00.13.06-P22-2-23\n', '\nSagsnr.: 24/1\n', ':', '**', '\nResume\n', '\nSag nr. 3\n', '\n2: Titel\n'];
+    let text = original;
+    let model = parseReferat(text);
+    for (let step = 0; step < 30 && model.punkter.length > 0; step++) {
+      const p = model.punkter[Math.floor(rnd() * model.punkter.length)] as ReferatModel['punkter'][number];
+      const lines = text.split(/\r\n|\r|\n/);
+      const line = Math.min(lines.length - 1, p.headingRange.start.line + Math.floor(rnd() * 12) - 1);
+      const eol = text.includes('\r\n') ? 2 : 1;
+      let at = 0;
+      for (let l = 0; l < line; l++) at += (lines[l] as string).length + eol;
+      at += Math.floor(rnd() * ((lines[line] as string).length + 1));
+      const snippet = near[Math.floor(rnd() * near.length)] as string;
+      const end = rnd() < 0.3 ? Math.min(text.length, at + Math.floor(rnd() * 8)) : at;
+      text = text.slice(0, at) + snippet + text.slice(end);
+      const next = reparseReferat(model, text);
+      const full = parseReferat(text);
+      expect(json(next), `step ${step}`).toBe(json(full));
+      expect(lint(text, next)).toEqual(lint(text, full));
+      model = next;
+    }
+  });
+
   it('re-reads only the punkt that was typed in', () => {
     const text = readFileSync(join(root, 'test', 'fixtures', 'corpus', 'viborg-2024-08-12.referat.md'), 'utf8');
     const before = parseReferat(text);

@@ -163,6 +163,8 @@ interface ParseState {
   view: LineView;
   /** Every line pass 1 read as part of a punkt heading, accepted or not, ascending. */
   candidateLines: number[];
+  /** A strong heading form was found, so weak ones were not considered. */
+  hasStrong: boolean;
   accepted: Candidate[];
   punktStart: number[];
   lineCase: (CaseNumber | null)[];
@@ -354,19 +356,9 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   for (let k = 0; k < accepted.length; k++) {
     const c = accepted[k] as Candidate;
     for (const e of c.extra) consume(e);
-    let j = v.nextContent(c.headingLine + 1, 8);
-    while (j !== -1 && c.extra.includes(j)) j = v.nextContent(j + 1, 8);
-    // A title repeated on the next line belongs to the heading.
-    if (j !== -1 && sameTitle(v.txt(j), c.title)) {
-      consume(j);
-      j = v.nextContent(j + 1, 8);
-    }
-    let cn: CaseNumber | null = null;
-    if (j !== -1 && looksLikeCaseNumberLine(v.txt(j)) && (k + 1 >= accepted.length || j < (accepted[k + 1] as Candidate).startLine)) {
-      const s = v.st(j);
-      cn = { value: s.text, range: lineRange(j, s.start, s.end), source: 'line-below' };
-      consume(j);
-    }
+    const below = headBelow(v, c, k + 1 < accepted.length ? (accepted[k + 1] as Candidate).startLine : n);
+    for (const j of below.consumed) consume(j);
+    let cn = below.cn;
     let start = c.startLine;
     if (cn === null) {
       // SBSYS puts the number on the line above the title.
@@ -400,7 +392,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   }
 
   const model: ReferatModel = { kind, title, header, toc, punkter, debris, lineCount: n, hasBom };
-  states.set(model, { input, text, aliases, aliasMax, lookupSection, view: v, candidateLines, accepted, punktStart, lineCase });
+  states.set(model, { input, text, aliases, aliasMax, lookupSection, view: v, candidateLines, hasStrong, accepted, punktStart, lineCase });
   return model;
 }
 
@@ -515,14 +507,24 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
   while (k >= 0 && (old.punktStart[k] as number) > a) k--;
   if (k < 0) return null;
   const c = old.accepted[k] as Candidate;
+  // Not in the heading itself, nor above it (a "• 1" line, a case number above).
+  if (a <= c.headingLine) return null;
+  // The lines a heading reads below it end here (each search looks HEAD_WINDOW lines ahead).
   let headEnd = c.headingLine + HEAD_WINDOW * (c.extra.length + 2);
   for (const e of c.extra) headEnd = Math.max(headEnd, e + HEAD_WINDOW);
-  if (a <= headEnd) return null;
   const nextStart = k + 1 < K ? (old.punktStart[k + 1] as number) : ov.n;
   if (b0 >= nextStart) return null;
-  // No heading, number line or debris among the old lines, nor a weak heading just above.
-  if (anyIn(old.candidateLines, a - CORROBORATION_WINDOW, b0)) return null;
+  // No heading, number line or debris among the old lines, nor (when weak headings count)
+  // one just above, whose corroboration reads the lines below it.
+  if (anyIn(old.candidateLines, old.hasStrong ? a : a - CORROBORATION_WINDOW, b0)) return null;
   for (let i = a; i <= b0; i++) if ((ov.flags[i] as number) !== 0) return null;
+  // A "Sag nr. 3" line takes the line with text before it for its title: the first line
+  // with text after the change must not be one.
+  for (let i = b0 + 1; i < ov.n; i++) {
+    if (ov.blank(i) || ov.isDebris(i)) continue;
+    if (anyIn(old.candidateLines, i, i)) return null;
+    break;
+  }
 
   // The new lines, read as pass 1 reads them: none may be a heading, a number line or debris.
   const n = ov.n + dl;
@@ -545,6 +547,11 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
     const t = v.txt(i);
     if (debrisKind(t) !== null || matchPunktForm(t) !== null) return null;
     hints[i] = lineHints(t, bounds[3 * i + 2] !== 0, old.aliasMax);
+  }
+  // An edit just below the heading must leave its repeated title and case number alone.
+  if (a <= headEnd) {
+    const nextLine = k + 1 < K ? (old.accepted[k + 1] as Candidate).startLine : ov.n;
+    if (!sameHead(headBelow(ov, c, nextLine), headBelow(v, c, k + 1 < K ? nextLine + dl : n), a)) return null;
   }
   // The next punkt may take the last line above it for its case number: that line must
   // stay below the change, unchanged.
@@ -597,7 +604,7 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
     lineCount: n,
     hasBom,
   };
-  states.set(model, { input, text, aliases: old.aliases, aliasMax: old.aliasMax, lookupSection: old.lookupSection, view: v, candidateLines, accepted, punktStart, lineCase });
+  states.set(model, { input, text, aliases: old.aliases, aliasMax: old.aliasMax, lookupSection: old.lookupSection, view: v, candidateLines, hasStrong: old.hasStrong, accepted, punktStart, lineCase });
   return model;
 }
 
@@ -612,6 +619,38 @@ function shifted<T>(value: T, dl: number): T {
     out[key] = key === 'line' && typeof x === 'number' && typeof obj['character'] === 'number' ? x + dl : shifted(x, dl);
   }
   return out as T;
+}
+
+/**
+ * What follows a heading: a repeated title and a case number on their own lines, which
+ * belong to the heading (consumed). `nextStart` is the next heading's first line.
+ */
+function headBelow(v: LineView, c: Candidate, nextStart: number): { consumed: number[]; cn: CaseNumber | null } {
+  const consumed: number[] = [];
+  let j = v.nextContent(c.headingLine + 1, 8);
+  while (j !== -1 && c.extra.includes(j)) j = v.nextContent(j + 1, 8);
+  // A title repeated on the next line belongs to the heading.
+  if (j !== -1 && sameTitle(v.txt(j), c.title)) {
+    consumed.push(j);
+    j = v.nextContent(j + 1, 8);
+  }
+  let cn: CaseNumber | null = null;
+  if (j !== -1 && looksLikeCaseNumberLine(v.txt(j)) && j < nextStart) {
+    const s = v.st(j);
+    cn = { value: s.text, range: lineRange(j, s.start, s.end), source: 'line-below' };
+    consumed.push(j);
+  }
+  return { consumed, cn };
+}
+
+/** Whether the heading reads the same lines after an edit that starts at line `a`: all of them before it. */
+function sameHead(before: { consumed: number[]; cn: CaseNumber | null }, after: { consumed: number[]; cn: CaseNumber | null }, a: number): boolean {
+  if (before.consumed.length !== after.consumed.length) return false;
+  for (let i = 0; i < before.consumed.length; i++) {
+    if (before.consumed[i] !== after.consumed[i] || (before.consumed[i] as number) >= a) return false;
+  }
+  if (before.cn === null || after.cn === null) return before.cn === after.cn;
+  return before.cn.range.start.line === after.cn.range.start.line && before.cn.value === after.cn.value && before.cn.range.start.character === after.cn.range.start.character;
 }
 
 /**
