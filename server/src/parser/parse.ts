@@ -194,18 +194,23 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   // Each line's text bounds and Markdown level are kept in one typed array rather than
   // an object and a string per line; what pass 2 may find on each line (HINT_* bits) is
   // read while the line is at hand, so that pass 2 leaves plain body lines untouched.
-  const v = new LineView(lines, new Int32Array(3 * n), new Uint8Array(n), new Uint8Array(n));
+  // One buffer for bounds and line starts, one for flags and hints: few allocations per parse.
+  const ints = new Int32Array(4 * n);
+  const bytes = new Uint8Array(2 * n);
+  const v = new LineView(lines, ints.subarray(0, 3 * n), bytes.subarray(0, n), bytes.subarray(n));
   const { bounds, flags, hints } = v;
   const debris: Debris[] = [];
   const candidates: Candidate[] = [];
   const candidateLines: number[] = [];
   const tocTitles: string[] = [];
+  /** TOC_ENTRY on the lines read so (parseToc reads them again). */
+  const tocEntries = new Map<number, RegExpExecArray | null>();
   let titleLine = -1;
   let tocLine = -1;
   let prevNonBlank = -1;
   let pendingBullet: { line: number; number: number; form: string } | null = null;
   // Where each line starts in the text, for searches over the whole text (see linesMatching).
-  const starts = text.indexOf('\r') === -1 ? new Int32Array(n) : null;
+  const starts = text.indexOf('\r') === -1 ? ints.subarray(3 * n) : null;
   let at = 0;
 
   for (let i = 0; i < n; i++) {
@@ -235,6 +240,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
       }
       if (tocLine !== -1) {
         const toc = TOC_ENTRY.exec(text);
+        tocEntries.set(i, toc);
         if (toc) tocTitles.push(normTitle(toc[2] as string));
       }
     }
@@ -382,7 +388,13 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   const isDebris = (i: number): boolean => v.isDebris(i);
   const { header, kind, title } = parseHeader(lines, 0, headerEnd, isDebris);
   let toc: Toc | null = null;
-  if (tocLine !== -1 && tocLine < firstPunkt) toc = parseToc(lines, (i) => v.st(i), (i) => v.blank(i), tocLine, firstPunkt, isDebris);
+  if (tocLine !== -1 && tocLine < firstPunkt) {
+    const entry = (i: number, t: string): RegExpExecArray | null => {
+      const known = tocEntries.get(i);
+      return known !== undefined ? known : TOC_ENTRY.exec(t);
+    };
+    toc = parseToc(lines, (i) => v.st(i), (i) => v.blank(i), tocLine, firstPunkt, isDebris, entry);
+  }
 
   // ---- pass 2: punkter and sections, one punkt at a time (lines before the first are the header's)
   const punkter: Punkt[] = [];
@@ -917,7 +929,15 @@ function parseFields(i: number, s: Stripped): Field[] {
   return out;
 }
 
-function parseToc(lines: readonly string[], st: (i: number) => Stripped, blank: (i: number) => boolean, from: number, to: number, isDebris: (i: number) => boolean): Toc {
+function parseToc(
+  lines: readonly string[],
+  st: (i: number) => Stripped,
+  blank: (i: number) => boolean,
+  from: number,
+  to: number,
+  isDebris: (i: number) => boolean,
+  tocEntry: (i: number, text: string) => RegExpExecArray | null,
+): Toc {
   const h = st(from);
   const entries: TocEntry[] = [];
   let last = from;
@@ -928,7 +948,7 @@ function parseToc(lines: readonly string[], st: (i: number) => Stripped, blank: 
     if (blank(i) || isDebris(i)) continue;
     const s = st(i);
     if (ATTENDANCE.test(s.text)) continue;
-    const m = TOC_ENTRY.exec(s.text);
+    const m = tocEntry(i, s.text);
     const numbered = m ? null : /^(\d{1,4})[.:]\s*(\S.*)$/.exec(s.text);
     const title = m ? (m[2] as string).replace(/[.\s]+$/, '') : numbered ? (numbered[2] as string) : s.text;
     const number = m && m[1] !== undefined ? Number(m[1]) : numbered ? Number(numbered[1]) : null;

@@ -45,6 +45,15 @@ export interface PunktMatch {
 // TOC lines ("Title.....\t3") must never be taken for headings.
 const TOC_TAIL = /(?:\.{2,}|\t)\s*\d{1,4}\s*$/;
 
+// The forms a line can match by its first character, in table order: a form whose
+// expression starts with a digit needs a digit there, one that starts with a letter or a
+// bracket of neither digits nor ranges (bullets) needs anything else; any other form is
+// tried for every line.
+const startsWithDigit = (f: PunktForm): boolean => /^\^\(?\\d/.test(f.re.source);
+const startsWithOther = (f: PunktForm): boolean => /^\^\(?(?:[A-Za-z]|\[[^\\\]0-9-]*\])/.test(f.re.source);
+const DIGIT_FORMS = PUNKT_FORMS.filter((f) => !startsWithOther(f));
+const OTHER_FORMS = PUNKT_FORMS.filter((f) => !startsWithDigit(f));
+
 /** ASCII case-insensitive prefix test, as the non-Unicode /i flag compares. */
 function startsWithIgnoreCase(text: string, word: string): boolean {
   if (text.length < word.length) return false;
@@ -71,7 +80,7 @@ export function matchPunktForm(text: string): PunktMatch | null {
   // Every form starts with a digit, P/p, N/n, S/s or a bullet: a cheap pre-filter.
   const digit = c >= 48 && c <= 57;
   if (!digit && c !== 0x2022 && c !== 0xb7 && c !== 0x25aa && !startsLikeForm(text)) return null;
-  for (const form of PUNKT_FORMS) {
+  for (const form of digit ? DIGIT_FORMS : OTHER_FORMS) {
     const m = form.re.exec(text);
     if (!m) continue;
     // Tested only once a form matched: the tail search scans the whole line.
