@@ -296,17 +296,21 @@ export function debrisKind(text: string): Debris['kind'] | null {
     if (ch === 45 /* - */ || isJsSpace(ch)) break;
     e++;
   }
-  const control = wordIn(text, e, CONTROL_FIRST_WORDS) && whitespaceRuns(text, CONTROL_SPACES + 1) <= CONTROL_SPACES;
-  if (!control && !wordIn(text, e, COOKIE_FIRST_WORDS) && !wordStartsWith(text, e, 'cookie')) return null;
+  const control = wordIn(text, e, CONTROL_FIRST_WORDS, CONTROL_FIRST_LIST) && whitespaceRuns(text, CONTROL_SPACES + 1) <= CONTROL_SPACES;
+  if (!control && !wordIn(text, e, COOKIE_FIRST_WORDS, COOKIE_FIRST_LIST) && !wordStartsWith(text, e, 'cookie')) return null;
   const norm = text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*-\s*/g, ' - ');
   if (CONTROLS.has(norm)) return 'export-control';
   if (COOKIE.test(norm)) return 'cookie';
   return null;
 }
 
-/** Whether text[0, end) lower-cased is one of `words`; compared without building a string when it is Latin-1. */
-function wordIn(text: string, end: number, words: ReadonlySet<string>): boolean {
-  for (const w of words) {
+const CONTROL_FIRST_LIST = [...CONTROL_FIRST_WORDS];
+const COOKIE_FIRST_LIST = [...COOKIE_FIRST_WORDS];
+
+/** Whether text[0, end) lower-cased is one of `words` (`list` holds the same); compared without building a string when it is Latin-1. */
+function wordIn(text: string, end: number, words: ReadonlySet<string>, list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i] as string;
     // Lower-casing never shortens a word, and keeps a Latin-1 one as long.
     if (w.length > end) continue;
     let k = 0;
