@@ -23,8 +23,9 @@ export function toLspDiagnostics(found: readonly LintDiagnostic[], docs: DocsLoc
     };
     const href = docs(d.rule);
     if (href !== undefined) out.codeDescription = { href };
-    // Carry the fix so that code actions can offer it without re-linting.
-    if (d.fix !== undefined || d.data !== undefined) out.data = { rule: d.rule, ...(d.data ?? {}), ...(d.fix ? { fix: d.fix } : {}) };
+    // Fixes stay on the server (code actions read its per-version findings), so each
+    // publish carries only the small rule data, not every fix's edits.
+    if (d.data !== undefined) out.data = { rule: d.rule, ...d.data };
     return out;
   });
 }
