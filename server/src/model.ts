@@ -35,6 +35,7 @@ export type SectionKind =
   | 'beskrivelse'
   | 'alternativer'
   | 'tidsperspektiv'
+  | 'fremmøde'
   | 'other';
 
 export interface TextSpan {
@@ -48,8 +49,8 @@ export interface DateMention {
   iso: string | null;
   /** The weekday as written ("Tirsdag"), if any. */
   weekday: string | null;
-  /** Where the date was read from. */
-  source: 'title' | 'mødedato' | 'beslutning';
+  /** Where the date was read from: the title line, a date label, another header line, a decision heading. */
+  source: 'title' | 'mødedato' | 'header' | 'beslutning';
   text: string;
   range: Range;
 }
@@ -96,6 +97,8 @@ export interface CaseNumber {
   source: CaseNumberSource;
   /** The field label as written ("Sagsnr.:") when source is 'field'. */
   field?: string;
+  /** A document number (Dok.nr.), listed beside the case numbers but never compared with them. */
+  document?: true;
 }
 
 export interface Field {
@@ -128,6 +131,10 @@ export interface Section {
   implicit: boolean;
   /** Set when the heading was glued to another one ("BilagBeslutning"). */
   merged: boolean;
+  /** An umbrella heading that may stand empty ("INDHOLD" above "INDSTILLING:"). */
+  container?: true;
+  /** The heading shares its line with the section's first text ("Beslutning Tilbagesendes …"). */
+  inline?: true;
   /** Number of non-blank body lines (children excluded). */
   bodyLines: number;
   /** For "Beslutning i <udvalg> den <dato>" headings. */
@@ -160,9 +167,31 @@ export interface Punkt {
 }
 
 export interface Debris {
-  kind: 'export-control' | 'cookie';
+  /** export-control and cookie are reported (export-debris); page is PDF furniture, skipped quietly. */
+  kind: 'export-control' | 'cookie' | 'page';
   text: string;
   range: Range;
+  /** Glued to text that stays ("UdskrivSagsid.:"): only the range is debris, not the line. */
+  glued?: true;
+}
+
+/** A case with no punkt heading: a case-number field followed by section headings (Aabenraa's "-" blocks). */
+export interface UnheadedBlock {
+  caseNumbers: CaseNumber[];
+  range: Range;
+  sections: number;
+}
+
+/** What the parser recognised, for telling a user when it could not read the layout. */
+export interface Recognised {
+  /** The punkt heading form the document settled on ("number-dot"), or null. */
+  headingForm: string | null;
+  /** Lines that looked like punkt headings, accepted or not. */
+  candidates: number;
+  /** Section headings anywhere in the text. */
+  sectionHeadings: number;
+  /** Case numbers on their own line or in a field, anywhere in the text. */
+  caseNumbers: number;
 }
 
 export interface ReferatModel {
@@ -173,6 +202,9 @@ export interface ReferatModel {
   punkter: Punkt[];
   /** Web-export control lines found in the text (skipped by the parser). */
   debris: Debris[];
+  /** Cases that carry no punkt heading. */
+  blocks: UnheadedBlock[];
+  recognised: Recognised;
   lineCount: number;
   /** The text started with a byte-order mark, which the model's positions skip. */
   hasBom: boolean;

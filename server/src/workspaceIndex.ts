@@ -60,6 +60,7 @@ export function summarize(uri: string, model: ReferatModel): FileSummary {
       const seen = new Set<string>();
       const caseNumbers: CaseRef[] = [];
       for (const c of p.caseNumbers) {
+        if (c.document === true) continue;
         if (c.value === '' || seen.has(c.value)) continue;
         seen.add(c.value);
         caseNumbers.push({ value: own(c.value), range: copyRange(c.range) });

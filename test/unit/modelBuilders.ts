@@ -13,6 +13,8 @@ export function model(overrides: Partial<ReferatModel> = {}): ReferatModel {
     toc: null,
     punkter: [],
     debris: [],
+    blocks: [],
+    recognised: { headingForm: null, candidates: 0, sectionHeadings: 0, caseNumbers: 0 },
     lineCount: 1,
     hasBom: false,
     ...overrides,

@@ -93,7 +93,12 @@ describe('parser: fields', () => {
       ['sagsnr', '20/33839'],
       ['sagsinitialer', 'AGVA'],
     ]);
-    expect(p.caseNumbers.map((c) => c.value)).toEqual(['330-2020-164', '20/33839']);
+    // The Dok.nr. is listed with the case numbers, marked as a document number so that no rule compares it.
+    expect(p.caseNumbers.map((c) => [c.value, c.document ?? false])).toEqual([
+      ['330-2020-164', false],
+      ['330-2020-488200', true],
+      ['20/33839', false],
+    ]);
     const c0 = p.caseNumbers[0];
     expect(c0?.range).toEqual({ start: { line: 4, character: 9 }, end: { line: 4, character: 21 } });
   });
@@ -148,7 +153,8 @@ describe('parser: sections', () => {
   it('maps aliases to canonical kinds, case-insensitively and with a colon', () => {
     const m = parseReferat(doc('REFERAT X', '', 'Punkt 1: A', '', 'RESUMÉ:', 'x', 'Administrativ indstilling', 'x', 'Sagens kerne', 'x', 'Retsregler og andre forskrifter', 'x', 'Sagen afgøres i', 'x', 'Tidligere behandling', 'x'));
     expect(kinds(m.punkter[0] as Punkt)).toEqual(['resume', 'indstilling', 'resume', 'lovgrundlag', 'kompetence', 'tidligere-behandling']);
-    expect(m.punkter[0]?.sections[0]?.heading).toBe('RESUMÉ');
+    // The heading as printed, its colon kept.
+    expect(m.punkter[0]?.sections[0]?.heading).toBe('RESUMÉ:');
   });
 
   it('treats an Indstilling written as a paragraph as an Indstilling', () => {
@@ -192,7 +198,7 @@ describe('parser: sections', () => {
     const m = parseReferat(doc('REFERAT X', '', 'Punkt 1: A', '', 'Sagsfremstilling', '', 'Baggrund:', '', 'tekst', '', 'Høring', '', 'Ingen.'));
     const p = m.punkter[0] as Punkt;
     expect(kinds(p)).toEqual(['sagsfremstilling', 'høring']);
-    expect(p.sections[0]?.children.map((s) => s.heading)).toEqual(['Baggrund']);
+    expect(p.sections[0]?.children.map((s) => s.heading)).toEqual(['Baggrund:']);
     expect(flat(p.sections).map((s) => s.bodyLines)).toEqual([0, 1, 1]);
   });
 

@@ -92,7 +92,7 @@ describe('reparseReferat', () => {
     for (let step = 0; step < 30 && model.punkter.length > 0; step++) {
       const p = model.punkter[Math.floor(rnd() * model.punkter.length)] as ReferatModel['punkter'][number];
       const lines = text.split(/\r\n|\r|\n/);
-      const line = Math.min(lines.length - 1, p.headingRange.start.line + Math.floor(rnd() * 12) - 1);
+      const line = Math.max(0, Math.min(lines.length - 1, p.headingRange.start.line + Math.floor(rnd() * 12) - 1));
       const eol = text.includes('\r\n') ? 2 : 1;
       let at = 0;
       for (let l = 0; l < line; l++) at += (lines[l] as string).length + eol;

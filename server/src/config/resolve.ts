@@ -5,7 +5,7 @@
 // built-in ones; lists (caseNumberShapes, caseNumberPatterns, members) and locale replace.
 import type { DocumentKind, SectionKind } from '../model';
 import type { ParseOptions } from '../parser/parse';
-import { headingKey, type SectionAlias } from '../parser/sections';
+import { headingKey, type SectionAlias } from '../parser/dialect/sections';
 import { DEFAULT_OPTIONS } from '../rules/options';
 import type { CaseNumberPattern, Locale, RuleOptions, Severity } from '../rules/types';
 import { PROFILES, type ProfileId } from './profiles';

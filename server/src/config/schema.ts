@@ -9,7 +9,7 @@
 // server bundle carries only what this schema uses (about 70 KB less).
 import * as z from 'zod/mini';
 import type { DocumentKind, SectionKind } from '../model';
-import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/caseNumbers';
+import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/dialect/caseNumbers';
 import { RULES } from '../rules/registry';
 import { checkPattern, MAX_PATTERN_LENGTH } from './safeRegex';
 import { PROFILE_IDS } from './profiles';
@@ -41,6 +41,7 @@ export const SECTION_KINDS = [
   'beskrivelse',
   'alternativer',
   'tidsperspektiv',
+  'fremmøde',
   'other',
 ] as const satisfies readonly SectionKind[];
 // Every SectionKind is listed: this line fails to compile if model.ts gains one.

@@ -5,8 +5,8 @@
 // punkt around it and its neighbours, never the whole document.
 import type { CompletionItem, CompletionItemKind } from 'vscode-languageserver';
 import type { Member, Position, Punkt, Range, ReferatModel, SectionKind } from '../model';
-import { caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER } from '../parser/caseNumbers';
-import { SECTION_NAMES } from '../parser/sections';
+import { caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER } from '../parser/dialect/caseNumbers';
+import { SECTION_NAMES } from '../parser/dialect/sections';
 import { formatHeading, headingStyle, missingSections, sectionRank, type HeadingStyle } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
 import type { Locale, RuleOptions } from '../rules/types';

@@ -11,7 +11,7 @@
 // (VS Code rejects the whole outline otherwise).
 import type { DocumentSymbol, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Position, Punkt, Range, ReferatModel, Section, Toc } from '../model';
-import { SECTION_NAMES } from '../parser/sections';
+import { SECTION_NAMES } from '../parser/dialect/sections';
 import { missingSections } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
 import type { Locale, RuleOptions } from '../rules/types';

@@ -2,9 +2,9 @@
 // sections a punkt has and lacks. Pure; reads only the hovered line and the punkt.
 import type { Hover } from 'vscode-languageserver';
 import type { Position, Punkt, Range, ReferatModel } from '../model';
-import { CASE_NUMBER_SHAPES, caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER, type CaseNumberShape } from '../parser/caseNumbers';
+import { CASE_NUMBER_SHAPES, caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER, type CaseNumberShape } from '../parser/dialect/caseNumbers';
 import { findDates, MONTHS, WEEKDAYS, weekdayOf } from '../parser/dates';
-import { SECTION_NAMES } from '../parser/sections';
+import { SECTION_NAMES } from '../parser/dialect/sections';
 import { missingSections } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
 import type { Locale, RuleOptions } from '../rules/types';

@@ -3,7 +3,7 @@
 // and workspace symbols (punkter by title and by sagsnummer). Pure over the index.
 import type { Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Position, ReferatModel } from '../model';
-import { caseNumberShape } from '../parser/caseNumbers';
+import { caseNumberShape } from '../parser/dialect/caseNumbers';
 import type { FileSummary, PunktSummary, WorkspaceIndex } from '../workspaceIndex';
 import { formatPunktLabel } from './labels';
 import { caseNumberAt, tokenAt } from './locate';

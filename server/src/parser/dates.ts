@@ -17,9 +17,34 @@ export interface FoundDate {
   text: string;
 }
 
-// Each alternative is anchored on digits, so matching stays linear in the line.
-const DATE_RE =
-  /(?<![\p{L}\d])(?:(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+(?:d\.|den)?\s*)?(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[-.\/](\d{1,2})[-.\/](\d{4})|(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4}))(?![\p{L}\d])/giu;
+/** English month names, as some exports print them ("Onsdag, April 3, 2019 - 18:00"). */
+const EN_MONTHS: readonly string[] = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+const MONTH_NAMES = [...new Set([...MONTHS, ...EN_MONTHS])].join('|');
+
+// The forms seen in real minutes, each anchored on digits so that matching stays linear:
+//   2024-05-14 · 22-11-2022 · 03.10.2023 · 04-06-2020 09:00:00
+//   22. november 2022 · d. 5. november 2019 · 6 marts, 2019 (no dot, comma after the month)
+//   April 3, 2019 (month first, English)
+// with a weekday before them ("Tirsdag d. 14. maj 2024", "Onsdag, 6 marts, 2019").
+const DATE_RE = new RegExp(
+  '(?<![\\p{L}\\d])(?:(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)[\\s,]+(?:d\\.|den)?\\s*)?' +
+    '(?:(\\d{4})-(\\d{2})-(\\d{2})' +
+    '|(\\d{1,2})[-.\\/](\\d{1,2})[-.\\/](\\d{4})' +
+    `|(\\d{1,2})\\.?\\s*(${MONTH_NAMES})\\.?,?\\s+(\\d{4})` +
+    `|(${MONTH_NAMES})\\s+(\\d{1,2}),?\\s+(\\d{4}))` +
+    '(?![\\p{L}\\d])',
+  'giu',
+);
+
+function monthNumber(name: string): number {
+  const n = name.toLowerCase();
+  const da = MONTHS.indexOf(n);
+  return da >= 0 ? da + 1 : EN_MONTHS.indexOf(n) + 1;
+}
 
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -49,10 +74,14 @@ export function findDates(text: string): FoundDate[] {
       d = Number(m[5]);
       mo = Number(m[6]);
       y = Number(m[7]);
-    } else {
+    } else if (m[8] !== undefined) {
       d = Number(m[8]);
-      mo = MONTHS.indexOf((m[9] as string).toLowerCase()) + 1;
+      mo = monthNumber(m[9] as string);
       y = Number(m[10]);
+    } else {
+      mo = monthNumber(m[11] as string);
+      d = Number(m[12]);
+      y = Number(m[13]);
     }
     out.push({
       iso: isoDate(y, mo, d),

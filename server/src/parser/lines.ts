@@ -1,5 +1,5 @@
-// Line-level helpers: splitting, Markdown decoration, export debris.
-import type { Debris, Range } from '../model';
+// Line-level helpers: splitting, Markdown decoration, searches over a document's lines.
+import type { Range } from '../model';
 
 /** The text each array of lines was split from, so that a search can run over the whole text. */
 const sources = new WeakMap<readonly string[], string>();
@@ -244,115 +244,11 @@ export function lineRange(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-const CONTROLS = new Set([
-  'kopier link til punktet',
-  'kopier link til punktet - print',
-  'kopier link',
-  'til toppen',
-  'tilbage til toppen',
-  'gå til toppen',
-  'udskriv',
-  'print',
-  'fold alle ud',
-  'fold alle sammen',
-  'fold ud',
-  'fold sammen',
-  'vis alle',
-  'skjul alle',
-  'gå til indhold',
-  'spring til indhold',
-  'spring til hovedindhold',
-]);
-
-const COOKIE =
-  /^(?:vi bruger cookies|denne (?:hjemme)?side bruger cookies|accepter(?: alle)? cookies|afvis(?: alle)? cookies|tillad alle cookies|tilpas cookies|cookie-?indstillinger|cookiepolitik|brug af cookies)\b/;
-
-// The first words the cookie phrases can start with ("cookie…" stands for cookieindstillinger
-// and cookiepolitik: "cookie-indstillinger" normalizes to "cookie - indstillinger").
-const COOKIE_FIRST_WORDS = new Set(['vi', 'denne', 'accepter', 'afvis', 'tillad', 'tilpas', 'brug']);
-/** First letters (lower case) of every control and cookie phrase, as a table over ASCII: a cheap pre-filter. */
-const DEBRIS_FIRST = new Uint8Array(128);
-for (const w of [...CONTROLS, ...COOKIE_FIRST_WORDS, 'cookie']) DEBRIS_FIRST[w.charCodeAt(0)] = 1;
-/** The most spaces any control phrase has ("kopier link til punktet - print"). */
-const CONTROL_SPACES = Math.max(...[...CONTROLS].map((c) => c.split(' ').length - 1));
-/** The first word of every control phrase. */
-const CONTROL_FIRST_WORDS = new Set([...CONTROLS].map((c) => c.split(' ')[0] as string));
-
-/** Classifies a stripped line as web-export debris, or null. */
-export function debrisKind(text: string): Debris['kind'] | null {
-  if (text.length > 200) return null;
-  // Necessary conditions, checked before any string is built: the normalized line starts
-  // with the first character lower-cased (an ASCII one must start a phrase), and its
-  // first word (up to whitespace or "-", lower-cased) starts a control of a few words or
-  // a cookie phrase.
-  let c = text.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) c += 32;
-    if (DEBRIS_FIRST[c] === 0) return null;
-  }
-  let e = 0;
-  while (e < text.length) {
-    const ch = text.charCodeAt(e);
-    if (ch === 45 /* - */ || isJsSpace(ch)) break;
-    e++;
-  }
-  const control = wordIn(text, e, CONTROL_FIRST_WORDS, CONTROL_FIRST_LIST) && whitespaceRuns(text, CONTROL_SPACES + 1) <= CONTROL_SPACES;
-  if (!control && !wordIn(text, e, COOKIE_FIRST_WORDS, COOKIE_FIRST_LIST) && !wordStartsWith(text, e, 'cookie')) return null;
-  const norm = text.toLowerCase().replace(/\s+/g, ' ').replace(/\s*-\s*/g, ' - ');
-  if (CONTROLS.has(norm)) return 'export-control';
-  if (COOKIE.test(norm)) return 'cookie';
-  return null;
-}
-
-const CONTROL_FIRST_LIST = [...CONTROL_FIRST_WORDS];
-const COOKIE_FIRST_LIST = [...COOKIE_FIRST_WORDS];
-
-/** Whether text[0, end) lower-cased is one of `words` (`list` holds the same); compared without building a string when it is Latin-1. */
-function wordIn(text: string, end: number, words: ReadonlySet<string>, list: readonly string[]): boolean {
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i] as string;
-    // Lower-casing never shortens a word, and keeps a Latin-1 one as long.
-    if (w.length > end) continue;
-    let k = 0;
-    while (k < end) {
-      const f = foldLatin1(text.charCodeAt(k));
-      if (f < 0) return words.has(text.slice(0, end).toLowerCase());
-      if (k >= w.length || f !== w.charCodeAt(k)) break;
-      k++;
-    }
-    if (k === end && k === w.length) return true;
-  }
-  return false;
-}
-
-/** Whether text[0, end) lower-cased starts with `prefix` (lower case). */
-function wordStartsWith(text: string, end: number, prefix: string): boolean {
-  if (end < prefix.length) return false;
-  for (let k = 0; k < prefix.length; k++) {
-    const f = foldLatin1(text.charCodeAt(k));
-    if (f < 0) return text.slice(0, end).toLowerCase().startsWith(prefix);
-    if (f !== prefix.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
 /** toLowerCase of one code unit below U+0100 (the result is one code unit too), or -1 for any other. */
 export function foldLatin1(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (c < 256) return c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
   return -1;
-}
-
-/** Runs of whitespace (as \s counts it) in the text, counted up to `max`. */
-function whitespaceRuns(text: string, max: number): number {
-  let runs = 0;
-  let inRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isJsSpace(text.charCodeAt(i));
-    if (space && !inRun && ++runs >= max) return runs;
-    inRun = space;
-  }
-  return runs;
 }
 
 /** Whether a UTF-16 code unit is whitespace as the regex class \s defines it. */

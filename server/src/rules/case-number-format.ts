@@ -1,8 +1,8 @@
 // A sagsnummer that has no known shape, a KLE number with an unknown
 // hovedgruppe or handlingsfacet, and a document that mixes shapes.
 import type { CaseNumber } from '../model';
-import { CASE_NUMBER_SHAPES, KLE_FACETTER, KLE_HOVEDGRUPPER, type CaseNumberShape } from '../parser/caseNumbers';
-import { customPatternIndex, normalizeCaseNumber, shapeFamily, shapeOfCaseNumber, type ShapeFamily } from './caseNumberUtil';
+import { CASE_NUMBER_SHAPES, KLE_FACETTER, KLE_HOVEDGRUPPER, type CaseNumberShape } from '../parser/dialect/caseNumbers';
+import { customPatternIndex, normalizeCaseNumber, shapeFamily, shapeOfCaseNumber, type ShapeFamily, sagsnumre } from './caseNumberUtil';
 import { defineRule, type Finding, type RuleOptions } from './types';
 
 const KLE = (CASE_NUMBER_SHAPES.find((s) => s.id === 'kle') as (typeof CASE_NUMBER_SHAPES)[number]).re;
@@ -12,6 +12,7 @@ const FAMILY_NAME: Record<ShapeFamily, string> = {
   kle: 'KLE-journalnummer',
   acadre: shapeName('acadre'),
   'aar-loebenummer': shapeName('aar-loebenummer'),
+  'loebenummer-aar': shapeName('loebenummer-aar'),
   kommunekode: shapeName('kommunekode'),
   getorganized: shapeName('getorganized'),
   heltal: shapeName('heltal'),
@@ -84,7 +85,7 @@ export default defineRule({
     const counts = new Map<Family, number>();
     for (const p of model.punkter) {
       const seenInPunkt = new Set<string>();
-      for (const cn of p.caseNumbers) {
+      for (const cn of sagsnumre(p)) {
         const value = normalizeCaseNumber(cn.value);
         const builtIn = shapeOfCaseNumber(cn);
         const shape = builtIn !== null && (accepted === null || accepted.has(builtIn)) ? builtIn : null;

@@ -1,7 +1,7 @@
 // Within one punkt, the number under (or above) the heading differs from the
 // number in the Sagsnr. field.
 import type { CaseNumber } from '../model';
-import { normalizeCaseNumber, punktLabel } from './caseNumberUtil';
+import { normalizeCaseNumber, punktLabel, sagsnumre } from './caseNumberUtil';
 import { defineRule, type Finding } from './types';
 
 export default defineRule({
@@ -28,12 +28,13 @@ export default defineRule({
   check({ model }) {
     const out: Finding[] = [];
     for (const p of model.punkter) {
-      if (p.caseNumbers.length < 2) continue;
+      const cases = sagsnumre(p);
+      if (cases.length < 2) continue;
       let heading: CaseNumber | null = null;
-      for (const cn of p.caseNumbers) if (cn.source !== 'field') heading ??= cn;
+      for (const cn of cases) if (cn.source !== 'field') heading ??= cn;
       if (heading === null) continue;
       const want = normalizeCaseNumber(heading.value);
-      for (const cn of p.caseNumbers) {
+      for (const cn of cases) {
         if (cn.source !== 'field' || normalizeCaseNumber(cn.value) === want) continue;
         out.push({
           messageId: heading.source === 'line-above' ? 'above' : 'below',

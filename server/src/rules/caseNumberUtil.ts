@@ -1,7 +1,7 @@
 // Helpers shared by the case-number rules (case-number-format, -mismatch,
 // duplicate-case-number, missing-case-number) and meeting-date.
 import type { CaseNumber, Punkt } from '../model';
-import { caseNumberShape, type CaseNumberShape } from '../parser/caseNumbers';
+import { caseNumberShape, type CaseNumberShape } from '../parser/dialect/caseNumbers';
 import type { CaseNumberPattern } from './types';
 
 /** A case number as compared: trimmed, with en/em dashes and non-breaking hyphens read as "-". */
@@ -35,10 +35,15 @@ export function customPatternIndex(value: string, patterns: readonly CaseNumberP
 }
 
 /** The shape family used to judge whether a document mixes shapes: KLE with and without facet are one family. */
-export type ShapeFamily = Exclude<CaseNumberShape, 'kle-uden-facet'>;
+export type ShapeFamily = Exclude<CaseNumberShape, 'kle-uden-facet' | 'kle-uden-bindestreg'>;
 
 export function shapeFamily(shape: CaseNumberShape): ShapeFamily {
-  return shape === 'kle-uden-facet' ? 'kle' : shape;
+  return shape === 'kle-uden-facet' || shape === 'kle-uden-bindestreg' ? 'kle' : shape;
+}
+
+/** A punkt's case numbers (sagsnumre), without the document numbers listed beside them (Dok.nr.). */
+export function sagsnumre(p: Punkt): CaseNumber[] {
+  return p.caseNumbers.some((c) => c.document === true) ? p.caseNumbers.filter((c) => c.document !== true) : p.caseNumbers;
 }
 
 /** "punkt 46" / "Punkt 46", or 'punktet "Title"' when the heading has no number. */

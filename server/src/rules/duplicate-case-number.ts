@@ -1,6 +1,6 @@
 // The same sagsnummer on two or more punkter.
 import type { Punkt } from '../model';
-import { normalizeCaseNumber, punktLabel } from './caseNumberUtil';
+import { normalizeCaseNumber, punktLabel, sagsnumre } from './caseNumberUtil';
 import { defineRule, type Finding } from './types';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
     for (const p of model.punkter) {
       // A punkt with its number both under the heading and in its field counts once.
       const here = new Set<string>();
-      for (const cn of p.caseNumbers) {
+      for (const cn of sagsnumre(p)) {
         const key = normalizeCaseNumber(cn.value);
         if (key === '' || here.has(key)) continue;
         here.add(key);

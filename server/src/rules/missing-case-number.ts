@@ -1,5 +1,5 @@
 // A punkt that is not a standing item has no sagsnummer, or an empty Sagsnr. field.
-import { punktLabel } from './caseNumberUtil';
+import { punktLabel, sagsnumre } from './caseNumberUtil';
 import { isStandingItem } from './options';
 import { defineRule, type Finding } from './types';
 
@@ -25,7 +25,7 @@ export default defineRule({
   check({ model, options }) {
     // A document with no case numbers at all comes from a system that does not
     // print them; reporting every punkt would only be noise.
-    const usesCaseNumbers = model.punkter.some((p) => p.caseNumbers.length > 0 || p.fields.some((f) => f.key === 'sagsnr'));
+    const usesCaseNumbers = model.punkter.some((p) => sagsnumre(p).length > 0 || p.fields.some((f) => f.key === 'sagsnr'));
     if (!usesCaseNumbers) return [];
     const out: Finding[] = [];
     for (const p of model.punkter) {
@@ -36,7 +36,7 @@ export default defineRule({
         out.push({ messageId: 'emptyField', args: { field: f.name, punkt: punktLabel(p) }, range: f.range, data: { punkt: p.number } });
         reported = true;
       }
-      if (!reported && p.caseNumbers.length === 0) {
+      if (!reported && sagsnumre(p).length === 0) {
         out.push({ messageId: 'missing', args: { punkt: punktLabel(p, true) }, range: p.titleRange, data: { punkt: p.number } });
       }
     }

@@ -2,7 +2,7 @@
 // The fix inserts the heading where the profile order puts it, in the style of the
 // punkt's other section headings, with a placeholder line to write in.
 import type { Position, Punkt, Section, SectionKind } from '../model';
-import { SECTION_NAMES } from '../parser/sections';
+import { SECTION_NAMES } from '../parser/dialect/sections';
 import { isNoDecisionItem, isStandingItem } from './options';
 import { defineRule, type Finding, type TextEdit } from './types';
 

@@ -2,7 +2,7 @@
 // and return plain findings; the engine localizes, applies severities and turns
 // them into diagnostics.
 import type { DocumentKind, Range, ReferatModel, SectionKind } from '../model';
-import type { CaseNumberShape } from '../parser/caseNumbers';
+import type { CaseNumberShape } from '../parser/dialect/caseNumbers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type Locale = 'da' | 'en';

@@ -1,41 +1,62 @@
 // Section headings as the systems write them, mapped to a canonical kind.
 // A heading matches only as a whole line (after Markdown decoration and a
 // trailing colon are removed), compared case-insensitively.
-import type { SectionKind } from '../model';
-import { foldLatin1 } from './lines';
+import type { SectionKind } from '../../model';
+import { foldLatin1 } from '../lines';
 
 export interface SectionAlias {
   kind: SectionKind;
-  /** In plain text, this heading nests under an open Sagsfremstilling. */
+  /** In plain text, this heading nests under a Sagsfremstilling that has no text of its own yet. */
   subOfSagsfremstilling?: boolean;
+  /** An umbrella heading that may stand empty above the headings it introduces ("INDHOLD"). */
+  container?: boolean;
+  /** Decision labels of other forms ("Forretningsudvalgets beslutning den …:") nest under it. */
+  umbrella?: boolean;
+  /** May share its line with its text ("Beslutning Tilbagesendes til …"). */
+  inline?: boolean;
 }
 
-const TABLE: ReadonlyArray<[SectionKind, string[], boolean?]> = [
-  ['resume', ['resume', 'resumé', 'sagsresume', 'sagsresumé', 'kort resume', 'sagens kerne', 'beslutningstema']],
-  ['sagsfremstilling', ['sagsfremstilling', 'beskrivelse af sagen', 'sagens indhold', 'anledning', 'sagsbeskrivelse']],
-  ['sagsfremstilling', ['baggrund'], true],
-  ['indstilling', ['indstilling', 'indstillinger', 'administrativ indstilling', 'forvaltningens indstilling', 'direktionens indstilling', 'administrationens indstilling']],
-  ['beslutning', ['beslutning', 'beslutninger']],
-  ['bilag', ['bilag', 'bilagsliste']],
-  ['økonomi', ['økonomi', 'økonomiske konsekvenser', 'økonomiske forhold', 'økonomiske forhold og konsekvenser', 'økonomi og finansiering', 'bevillingsmæssige konsekvenser']],
-  ['lovgrundlag', ['lovgrundlag', 'lovgrundlag og juridisk vurdering', 'retsregler og andre forskrifter', 'juridiske og planmæssige forhold', 'juridisk vurdering', 'retsgrundlag', 'lovgivning']],
-  ['høring', ['høring', 'høringssvar']],
-  ['høring', ['inddragelse og høring'], true],
-  ['tidligere-behandling', ['tidligere behandling', 'tidligere beslutninger', 'tidligere politisk behandling']],
-  ['konsekvenser', ['forventet konsekvens', 'forventede konsekvenser', 'personalemæssige konsekvenser', 'konsekvenser']],
-  ['kommunikation', ['kommunikation', 'organisering og kommunikation']],
-  ['procesplan', ['procesplan', 'forventet sagsgang', 'sagsforløb', 'sagsgang og sagstype', 'tidsplan', 'videre proces']],
-  ['effektvurdering', ['effektvurdering']],
-  ['kompetence', ['sagen afgøres i', 'beslutningskompetence', 'kompetence']],
-  ['punktoplysninger', ['punktoplysninger']],
-  ['historik', ['historik'], true],
-  ['beskrivelse', ['beskrivelse'], true],
-  ['alternativer', ['alternativer'], true],
-  ['tidsperspektiv', ['tidsperspektiv'], true],
+export interface SectionRow {
+  kind: SectionKind;
+  /** The headings as printed (compared case-insensitively, a final colon ignored); each is its own example. */
+  names: readonly string[];
+  flags?: Omit<SectionAlias, 'kind'>;
+  seen: string;
+}
+
+export const SECTION_ROWS: readonly SectionRow[] = [
+  { kind: 'resume', names: ['Resume', 'Resumé', 'Sagsresume', 'Sagsresumé', 'Kort resume'], flags: { inline: true }, seen: 'de fleste systemer; Fredericia "Sagsresumé"' },
+  { kind: 'resume', names: ['Sagens kerne', 'Beslutningstema', 'Indledning'], flags: { inline: true }, seen: 'Halsnæs, Hedensted, Hvidovre, Jammerbugt, Esbjerg' },
+  { kind: 'sagsfremstilling', names: ['Sagsfremstilling', 'Beskrivelse af sagen', 'Sagens indhold', 'Anledning', 'Sagsbeskrivelse'], flags: { inline: true }, seen: 'de fleste; Guldborgsund "BESKRIVELSE AF SAGEN:", Fredericia "Sagsbeskrivelse:", Albertslund "Anledning"' },
+  { kind: 'sagsfremstilling', names: ['Baggrund'], flags: { subOfSagsfremstilling: true }, seen: 'Vejen (korpus), Høje-Taastrup, Region Hovedstaden "BAGGRUND"' },
+  { kind: 'indstilling', names: ['Indstilling', 'Indstillinger', 'Administrativ indstilling', 'Forvaltningens indstilling', 'Direktionens indstilling', 'Administrationens indstilling'], flags: { inline: true }, seen: 'alle; Guldborgsund "INDSTILLING:", Fredericia "Indstillinger"' },
+  { kind: 'beslutning', names: ['Beslutning', 'Beslutninger'], flags: { umbrella: true, inline: true }, seen: 'alle' },
+  { kind: 'beslutning', names: ['Politisk behandling'], flags: { umbrella: true }, seen: 'Region Hovedstaden "POLITISK BEHANDLING"' },
+  { kind: 'bilag', names: ['Bilag', 'Bilagsliste'], seen: 'alle' },
+  { kind: 'økonomi', names: ['Økonomi', 'Økonomiske konsekvenser', 'Økonomiske forhold', 'Økonomiske forhold og konsekvenser', 'Økonomi og finansiering', 'Bevillingsmæssige konsekvenser', 'Økonomi og afledt drift'], seen: 'de fleste; Aabenraa "Økonomi og afledt drift"' },
+  { kind: 'lovgrundlag', names: ['Lovgrundlag', 'Lovgrundlag og juridisk vurdering', 'Retsregler og andre forskrifter', 'Juridiske og planmæssige forhold', 'Juridisk vurdering', 'Retsgrundlag', 'Lovgivning'], seen: 'Faxe, Hillerød "Retsgrundlag", korpus' },
+  { kind: 'høring', names: ['Høring', 'Høringssvar'], seen: 'domain.md' },
+  { kind: 'høring', names: ['Inddragelse og høring'], flags: { subOfSagsfremstilling: true }, seen: 'Viborg (korpus)' },
+  { kind: 'tidligere-behandling', names: ['Tidligere behandling', 'Tidligere beslutninger', 'Tidligere politisk behandling', 'Behandling'], seen: 'Vejen (korpus), Bornholm "Behandling" (tabel over udvalg og datoer)' },
+  { kind: 'tidligere-behandling', names: ['Sagens forløb'], flags: { inline: true }, seen: 'Aarhus ("Sagens forløb 12-08-2019 Magistraten")' },
+  { kind: 'konsekvenser', names: ['Forventet konsekvens', 'Forventede konsekvenser', 'Personalemæssige konsekvenser', 'Konsekvenser'], seen: 'korpus' },
+  { kind: 'kommunikation', names: ['Kommunikation', 'Organisering og kommunikation'], seen: 'Herning, Vesthimmerland (korpus)' },
+  { kind: 'procesplan', names: ['Procesplan', 'Forventet sagsgang', 'Sagsforløb', 'Sagsgang og sagstype', 'Tidsplan', 'Videre proces'], seen: 'domain.md' },
+  { kind: 'effektvurdering', names: ['Effektvurdering'], seen: 'Ringkøbing-Skjern (korpus)' },
+  { kind: 'kompetence', names: ['Sagen afgøres i', 'Sagen afgøres af', 'Beslutningskompetence', 'Kompetence', 'Hvem beslutter'], seen: 'Faxe "Sagen afgøres af", Bornholm "Hvem beslutter"' },
+  { kind: 'punktoplysninger', names: ['Punktoplysninger'], seen: 'Vesthimmerland (korpus)' },
+  { kind: 'historik', names: ['Historik'], flags: { subOfSagsfremstilling: true }, seen: 'Viborg (korpus), Hedensted, Horsens' },
+  { kind: 'beskrivelse', names: ['Beskrivelse'], flags: { subOfSagsfremstilling: true }, seen: 'Viborg (korpus)' },
+  { kind: 'alternativer', names: ['Alternativer'], flags: { subOfSagsfremstilling: true }, seen: 'Viborg (korpus)' },
+  { kind: 'tidsperspektiv', names: ['Tidsperspektiv'], flags: { subOfSagsfremstilling: true }, seen: 'Viborg (korpus)' },
+  { kind: 'fremmøde', names: ['Mødedeltagelse', 'Fraværende', 'Afbud'], seen: 'Halsnæs "Mødedeltagelse", Bornholm "Fraværende", Glostrup "Afbud:" (med navnene under)' },
+  { kind: 'other', names: ['Bemærkninger til dagsordenen'], seen: 'Bornholm' },
+  { kind: 'other', names: ['Indhold'], flags: { container: true }, seen: 'Guldborgsund "INDHOLD" (tom overskrift over INDSTILLING:)' },
+  { kind: 'other', names: ['Text'], seen: 'Jammerbugt ("• Text": eksporten har mistet overskriftens ord)' },
 ];
 
 export const SECTION_ALIASES: ReadonlyMap<string, SectionAlias> = new Map(
-  TABLE.flatMap(([kind, names, sub]) => names.map((n): [string, SectionAlias] => [n, sub ? { kind, subOfSagsfremstilling: true } : { kind }])),
+  SECTION_ROWS.flatMap((row) => row.names.map((n): [string, SectionAlias] => [headingKey(n), { kind: row.kind, ...row.flags }])),
 );
 
 /** Danish display names of the canonical kinds, for messages and completion. */
@@ -59,6 +80,7 @@ export const SECTION_NAMES: Readonly<Record<SectionKind, string>> = {
   beskrivelse: 'Beskrivelse',
   alternativer: 'Alternativer',
   tidsperspektiv: 'Tidsperspektiv',
+  fremmøde: 'Fremmøde',
   other: 'Andet',
 };
 

@@ -5,8 +5,10 @@
 export type CaseNumberShape =
   | 'kle'
   | 'kle-uden-facet'
+  | 'kle-uden-bindestreg'
   | 'acadre'
   | 'aar-loebenummer'
+  | 'loebenummer-aar'
   | 'kommunekode'
   | 'getorganized'
   | 'heltal';
@@ -35,6 +37,13 @@ export const CASE_NUMBER_SHAPES: readonly ShapeInfo[] = [
     en: 'KLE journal number without facet',
     example: '00.22.00-3584-18',
   },
+  {
+    id: 'kle-uden-bindestreg',
+    re: /^(\d{2})\.(\d{2})\.(\d{2})([A-ZÆØÅ])(\d{2})-(\d{1,7})$/u,
+    da: 'KLE-journalnummer uden bindestreg før facetten og uden år',
+    en: 'KLE journal number without a hyphen before the facet and without a year',
+    example: '00.01.00P35-0041',
+  },
   { id: 'acadre', re: /^\d{2}\/\d{1,6}$/, da: 'år/løbenummer (Acadre)', en: 'year/number (Acadre)', example: '24/19987' },
   {
     id: 'aar-loebenummer',
@@ -42,6 +51,13 @@ export const CASE_NUMBER_SHAPES: readonly ShapeInfo[] = [
     da: 'år-løbenummer med seks cifre',
     en: 'year-number with six digits',
     example: '17-004875',
+  },
+  {
+    id: 'loebenummer-aar',
+    re: /^\d{6}-\d{4}$/,
+    da: 'løbenummer med seks cifre og firecifret år',
+    en: 'six-digit number and four-digit year',
+    example: '027413-2013',
   },
   {
     id: 'kommunekode',

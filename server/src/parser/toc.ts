@@ -1,0 +1,99 @@
+// Stage 6, TOC: the entries between the TOC heading and the first punkt. The forms seen:
+// "Title.....\t3" (dot leaders and a page), "342 Title" and "3. Title" (numbered),
+// "åbent 3 Title", a number alone on the line before its title, titles wrapped onto a
+// next line in lower case, group headings ("Åbne dagsordenspunkter") and a page column
+// ("Side" and one page number per line) after the entries.
+import type { Toc, TocEntry } from '../model';
+import { TOC_GROUPS } from './dialect/header';
+import { lineRange } from './lines';
+import { C_ATT, C_CASE, C_DEBRIS, C_TOC, type LineView } from './scan';
+
+const TOC_ENTRY = /^(?:(\d{1,4})[.:]?\s+)?(.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(\d{1,4})\s*$/;
+const NUMBERED = /^(?:(?:åbent|lukket)\s+)?(\d{1,4})[.:]?\s+(\S.*)$/i;
+const GROUPS = new Set(TOC_GROUPS.map((g) => g.toLowerCase()));
+const HEADER_LABEL = /^(?:Deltagere|Medlemmer|Mødedeltagere|Indkaldelse|Fraværende|Afbud|Mødedato|Dato|Mødested)\s*:?\s*$/i;
+
+export interface TocResult {
+  toc: Toc;
+  /** The lines the entries are on (the header stage skips them). */
+  lines: Set<number>;
+}
+
+export function parseToc(view: LineView, from: number, to: number): TocResult {
+  const lines = new Set<number>();
+  lines.add(from);
+  const h = view.txt(from);
+  const hs = view.start(from);
+  // "Indholdsfortegnelse1. Fraværende": the first entry is glued to the heading.
+  const glued = /^(Indholdsfortegnelse)(?=\S)/.exec(h);
+  const headingText = glued ? (glued[1] as string) : h.replace(/\s*:$/, '');
+  const entries: TocEntry[] = [];
+  let last = from;
+  let pendingNumber: number | null = null;
+  let pages = -1;
+  for (let i = from + 1; i < to; i++) {
+    if (view.empty(i) || view.is(i, C_DEBRIS)) continue;
+    const s = view.txt(i);
+    const start = view.start(i);
+    if (HEADER_LABEL.test(s)) break;
+    // "Fraværende: Bo Ek" among the entries is no entry.
+    if (view.is(i, C_ATT)) continue;
+    if (view.is(i, C_CASE)) break;
+    if (view.is(i, C_TOC) || GROUPS.has(s.toLowerCase())) {
+      lines.add(i);
+      continue;
+    }
+    // The page column: "Side", then a page number per entry.
+    if (/^Side$/i.test(s)) {
+      pages = 0;
+      lines.add(i);
+      continue;
+    }
+    if (pages >= 0) {
+      if (!/^\d{1,4}$/.test(s)) break;
+      const e = entries[pages];
+      if (e !== undefined && e.page === null) e.page = Number(s);
+      pages++;
+      lines.add(i);
+      continue;
+    }
+    if (/^\d{1,4}$/.test(s)) {
+      pendingNumber = Number(s);
+      lines.add(i);
+      continue;
+    }
+    const m = TOC_ENTRY.exec(s);
+    const numbered = m ? null : NUMBERED.exec(s);
+    const first = s.charAt(0);
+    const continuation = m === null && numbered === null && entries.length > 0 && first !== first.toUpperCase() && i === last + 1;
+    if (continuation) {
+      const prev = entries[entries.length - 1] as TocEntry;
+      prev.title = `${prev.title} ${s}`;
+      prev.range = { start: prev.range.start, end: { line: i, character: start + s.length } };
+      lines.add(i);
+      last = i;
+      continue;
+    }
+    const title = m ? (m[2] as string).replace(/[.\s]+$/, '') : numbered ? (numbered[2] as string) : s;
+    let number = m && m[1] !== undefined ? Number(m[1]) : numbered ? Number(numbered[1]) : null;
+    if (number === null && pendingNumber !== null) number = pendingNumber;
+    pendingNumber = null;
+    const titleAt = (view.lines[i] as string).indexOf(title, start);
+    entries.push({
+      number,
+      title,
+      page: m ? Number(m[3]) : null,
+      range: lineRange(i, titleAt >= 0 ? titleAt : start, titleAt >= 0 ? titleAt + title.length : view.end(i)),
+    });
+    lines.add(i);
+    last = i;
+  }
+  return {
+    toc: {
+      heading: { text: headingText, range: lineRange(from, hs, hs + headingText.length) },
+      range: { start: { line: from, character: hs }, end: { line: last, character: view.end(last) } },
+      entries,
+    },
+    lines,
+  };
+}
