@@ -336,17 +336,72 @@ describe('applyEdits', () => {
 
 describe('parser: options', () => {
   it('accepts a municipality\'s own section names', () => {
-    const text = 'REFERAT X\n\nPunkt 1: A\n\nSagens baggrund\n\nTekst.\n\nUdvalgets afgørelse\n\nGodkendt.';
+    const text = 'REFERAT X\n\nPunkt 1: A\n\nSagens forhistorie\n\nTekst.\n\nUdvalgets afgørelse\n\nGodkendt.';
     expect(parseReferat(text).punkter[0]?.sections).toEqual([]);
     const m = parseReferat(text, {
       sectionAliases: new Map([
-        ['sagens baggrund', { kind: 'sagsfremstilling' }],
+        ['sagens forhistorie', { kind: 'sagsfremstilling' }],
         ['udvalgets afgørelse', { kind: 'beslutning' }],
       ]),
     });
     expect(m.punkter[0]?.sections.map((s) => [s.kind, s.heading])).toEqual([
-      ['sagsfremstilling', 'Sagens baggrund'],
+      ['sagsfremstilling', 'Sagens forhistorie'],
       ['beslutning', 'Udvalgets afgørelse'],
     ]);
+  });
+});
+
+describe('parser: layouts beyond the catalogue, by the evidence minutes share', () => {
+  it.each([
+    ['Punkt 3 - Budget 2025', 3, 'Budget 2025'],
+    ['Punkt nr. 3: Budget 2025', 3, 'Budget 2025'],
+    ['Sag nr. 3: Budget 2025', 3, 'Budget 2025'],
+    ['3) Budget 2025', 3, 'Budget 2025'],
+    ['Nr. 3 Budget 2025', 3, 'Budget 2025'],
+  ])('reads %j', (heading, number, title) => {
+    const m = parseReferat(doc('Mødereferat Økonomiudvalget 4. marts 2025', '', heading, '', 'Indstilling', '', 'At budgettet godkendes.', '', 'Beslutning', '', 'Godkendt.'));
+    expect(m.kind).toBe('referat');
+    expect(m.punkter.map((p) => [p.number, p.title])).toEqual([[number, title]]);
+  });
+
+  it('reads "Punkt 4" with its title on the next line', () => {
+    const m = parseReferat(doc('Referat', '', 'Punkt 4', 'Godkendelse af regnskab', '', 'Beslutning', 'Godkendt.'));
+    expect(m.punkter.map((p) => [p.number, p.title, p.range.start.line])).toEqual([[4, 'Godkendelse af regnskab', 2]]);
+  });
+
+  it('takes numbered titles with bodies but unknown section names when they run in sequence', () => {
+    const body = ['', 'Udvalget drøftede sagen grundigt.', 'Der var enighed om forslaget.', ''];
+    const m = parseReferat(doc('Referat', '', '1. Godkendelse af dagsorden', ...body, '2. Budgetopfølgning', ...body, '3. Eventuelt', ...body));
+    expect(m.punkter.map((p) => p.number)).toEqual([1, 2, 3]);
+    // A numbered list has no body between its items.
+    const list = parseReferat(doc('Referat', '', 'Udvalget besluttede følgende', '', '1. Første ting', '2. Anden ting', '3. Tredje ting'));
+    expect(list.punkter).toEqual([]);
+  });
+
+  it('reads a heading with its text after a colon ("Beslutning: Godkendt.")', () => {
+    const m = parseReferat(doc('Referat', '', '5. Budget', '', 'Indstilling: Forvaltningen indstiller, at budgettet godkendes.', 'Beslutning: Godkendt.'));
+    expect(m.punkter[0]?.sections.map((s) => [s.kind, s.heading, s.bodyLines])).toEqual([
+      ['indstilling', 'Indstilling:', 1],
+      ['beslutning', 'Beslutning:', 1],
+    ]);
+  });
+
+  it('reads a page flattened to one line without a page number', () => {
+    const m = parseReferat(doc('Referat', '', '1. Godkendelse af dagsorden Sagsnr.: 24/17 Beslutning Godkendt.'));
+    const p = m.punkter[0] as Punkt;
+    expect([p.title, p.caseNumbers.map((c) => c.value), kinds(p)]).toEqual(['Godkendelse af dagsorden', ['24/17'], ['beslutning']]);
+  });
+
+  it('reads unnumbered titles with their case number right below', () => {
+    const m = parseReferat(doc('Referat', '', 'Godkendelse af dagsorden', 'Sagsnr.: 24/17', '', 'Beslutning', 'Godkendt.', '', 'Budget 2025', 'Sagsnr.: 24/18', '', 'Beslutning', 'Godkendt.'));
+    expect(m.punkter.map((p) => [p.number, p.title])).toEqual([
+      [null, 'Godkendelse af dagsorden'],
+      [null, 'Budget 2025'],
+    ]);
+  });
+
+  it('does not take a numbered attendee list in a decision for punkter', () => {
+    const m = parseReferat(doc('Referat', '', '1. Godkendelse af dagsorden', '', 'Beslutning', '', 'Deltagerne var:', '', '1. Anne Holm (A)', '', '2. Bent Lund (V)', '', '3. Carla Friis (F)', '', 'Dagsordenen blev godkendt.'));
+    expect(m.punkter.map((p) => p.title)).toEqual(['Godkendelse af dagsorden']);
   });
 });

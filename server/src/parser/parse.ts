@@ -164,7 +164,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   const n = lines.length;
 
   const { view, candidates, debris } = scan(lines, text, dialect);
-  const settled = settle(view, candidates);
+  const settled = settle(view, candidates, dialect.fieldIn);
   const headings = settled.headings;
   const heads = attach(view, headings, settled.tocHead);
   const firstStart = heads.length > 0 ? (heads[0] as Head).start : n;

@@ -221,7 +221,7 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
   };
 
   // A flattened PDF page: fields and sections follow the title on the heading line.
-  if (h.form.placement === 'flattened') {
+  if (h.restOffset < hs.end && h.headingLine === h.startLine) {
     const text = view.txt(h.headingLine);
     const from = h.restOffset - hs.start;
     const fields = parseFields(h.headingLine, text, hs.start, dialect, Math.max(0, from - 1));

@@ -83,7 +83,7 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
   const endsLikeLabel = (last >= 48 && last <= 57) || last === 58 /* : */;
   for (const form of DECISION_FORMS) {
     if (form.startsWithBeslutning && c0 !== 98 /* b */) continue;
-    if (!form.startsWithBeslutning && !(endsLikeLabel && (text.includes('eslutning') || text.includes('ESLUTNING') || text.includes('pkt.')))) continue;
+    if (!form.startsWithBeslutning && !((endsLikeLabel || form.date === 'none') && (text.includes('eslutning') || text.includes('ESLUTNING') || text.includes('pkt.')))) continue;
     const m = form.re.exec(text);
     if (m === null) continue;
     let date: FoundDate | undefined;
@@ -98,6 +98,8 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
       } else {
         committee = cleanCommittee(m[1] ?? '');
       }
+    } else if (form.date === 'none') {
+      committee = cleanCommittee(m[1] ?? '');
     } else {
       const d = findDates(m[2] ?? '')[0];
       if (d === undefined) continue;
@@ -115,5 +117,5 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
 
 function cleanCommittee(text: string): string | null {
   const c = text.replace(/\s*(?:,|\bden|\bd\.|\bi mødet)?\s*$/i, '').replace(/^\s*(?:i|på|fra)\s+/i, '').trim();
-  return c === '' ? null : c;
+  return c === '' || /^(?:i\s+)?mødet$/i.test(c) ? null : c;
 }

@@ -66,7 +66,7 @@ function cutTitle(title: string): string {
 }
 
 /** Candidates with their titles resolved (the next line for "1.", the line above for "Sag nr."). */
-function protos(view: LineView, candidates: readonly Candidate[], candidateLines: number[]): Proto[] {
+function protos(view: LineView, candidates: readonly Candidate[], candidateLines: number[], fieldIn: (title: string) => number): Proto[] {
   const out: Proto[] = [];
   let prevEnd = -1;
   for (const c of candidates) {
@@ -76,7 +76,15 @@ function protos(view: LineView, candidates: readonly Candidate[], candidateLines
     candidateLines.push(c.line);
     let p: Proto | null = null;
     if (form.placement === 'inline' || form.placement === 'flattened') {
-      const title = cutTitle(m.title as string);
+      let title = cutTitle(m.title as string);
+      let rest = s + m.restOffset;
+      // "1. Godkendelse af dagsorden Sagsnr.: 24/1 Beslutning Godkendt.": a page flattened to one
+      // line; the title ends where the first field does, and the rest is the punkt's.
+      const field = form.placement === 'inline' ? fieldIn(title) : -1;
+      if (field > 0) {
+        title = title.slice(0, field).replace(/\s+$/, '');
+        rest = s + m.titleOffset + field;
+      }
       p = {
         startLine: c.line,
         headingLine: c.line,
@@ -88,7 +96,7 @@ function protos(view: LineView, candidates: readonly Candidate[], candidateLines
         level: c.level,
         indent: c.indent,
         extra: [],
-        restOffset: s + m.restOffset,
+        restOffset: rest,
         group: '',
         key: '',
       };
@@ -168,6 +176,8 @@ function headLast(p: Heading): number {
 
 /** A case number or field right below the heading (after a repeated title), or a case number right above it. */
 function caseNear(view: LineView, p: Proto): boolean {
+  // Fields on the heading line itself (a flattened page).
+  if (p.headingLine === p.startLine && p.restOffset < view.end(p.headingLine)) return true;
   let j = view.nextContent(headLast(p) + 1, 6);
   for (let k = 0; k < 3 && j !== -1; k++) {
     if (view.is(j, C_CASE | C_FIELD | C_LABEL)) return true;
@@ -239,6 +249,7 @@ function settleGroup(view: LineView, group: readonly Proto[], prefix: Int32Array
     }
     prevAcc = num;
   }
+  if (!ok.includes(true)) runs(view, group, ok);
   const accepted: Proto[] = [];
   let score = 0;
   for (let k = 0; k < group.length; k++) {
@@ -247,6 +258,35 @@ function settleGroup(view: LineView, group: readonly Proto[], prefix: Int32Array
     score += evidence[k] ? 2 : 1;
   }
   return { accepted, score };
+}
+
+/** Content lines between two lines (exclusive), counted up to `max`. */
+function contentBetween(view: LineView, from: number, to: number, max: number): number {
+  let n = 0;
+  for (let i = from + 1; i < to && n < max; i++) if (!view.empty(i)) n++;
+  return n;
+}
+
+/**
+ * With no other evidence: three or more headings numbered one after another, each with a
+ * body of its own (a numbered list has none between its items), and titles that are no
+ * sentences. Headings whose sections have names no table knows.
+ */
+function runs(view: LineView, group: readonly Proto[], ok: boolean[]): void {
+  let start = 0;
+  while (start < group.length) {
+    let end = start + 1;
+    while (end < group.length) {
+      const prev = group[end - 1] as Proto;
+      const p = group[end] as Proto;
+      if ((p.number as number) !== (prev.number as number) + 1 || contentBetween(view, headLast(prev), p.startLine, 2) < 2) break;
+      end++;
+    }
+    const run = group.slice(start, end);
+    const good = run.every((p) => p.title.length <= 150 && !/[.:,;]$/.test(p.title) && !AT_CLAUSE_TITLE.test(p.title));
+    if (run.length >= 3 && good && !listAnnounced(view, run[0] as Proto)) for (let k = start; k < end; k++) ok[k] = true;
+    start = end;
+  }
 }
 
 /** The TOC's titles, for agreement with a heading: every text line between the TOC heading and the first candidate outside it. */
@@ -292,17 +332,20 @@ function tocCandidateCount(view: LineView, after: readonly Proto[], prefix: Int3
   return 0;
 }
 
-/** Unnumbered titles (Aarhus): a short plain line set off by two blank lines before a section heading. */
+/** Unnumbered titles: a short plain line set off by two blank lines before a section heading (Aarhus), or with its case number right below. */
 function unnumbered(view: LineView, from: number, forms: { unnumbered: PunktForm }): Proto[] {
   const out: Proto[] = [];
   for (let i = from; i < view.n; i++) {
     if (view.empty(i) || view.is(i, STRUCTURAL | C_ATT) || view.level(i) !== null) continue;
     const t = view.txt(i);
     if (t.length < 3 || t.length > 150 || !/^[\p{Lu}\p{N}]/u.test(t) || /[.:,;!?]$/.test(t)) continue;
-    if (!view.empty(i - 1 < 0 ? 0 : i - 1) && i > 0) continue;
-    if (view.gapAfter(i) < 2) continue;
+    if (i > 0 && !view.empty(i - 1)) continue;
     const j = view.nextContent(i + 1, 6);
-    if (j === -1 || !view.is(j, C_EVIDENCE)) continue;
+    if (j === -1) continue;
+    // Set off by two blank lines before a section heading (Aarhus), or followed by its case number or field.
+    const sectionAfter = view.gapAfter(i) >= 2 && view.is(j, C_EVIDENCE);
+    const caseAfter = j <= i + 2 && view.is(j, C_CASE | C_LABEL | C_FIELD);
+    if (!sectionAfter && !caseAfter) continue;
     out.push({
       startLine: i,
       headingLine: i,
@@ -333,9 +376,13 @@ export const UNNUMBERED_FORM: PunktForm = {
   seen: 'Aarhus (titler uden nummer, indrykket to mellemrum, to tomme linjer før første afsnit)',
 };
 
-export function settle(view: LineView, candidates: readonly Candidate[]): Settled {
+/**
+ * `fieldIn` says where in a title a field label starts (a flattened page: "1. Godkendelse af
+ * dagsorden Sagsnr.: 24/1 …"), or -1.
+ */
+export function settle(view: LineView, candidates: readonly Candidate[], fieldIn: (title: string) => number = () => -1): Settled {
   const candidateLines: number[] = [];
-  const all = protos(view, candidates, candidateLines);
+  const all = protos(view, candidates, candidateLines, fieldIn);
   const prefix = evidencePrefix(view);
 
   // The TOC heading: the first one before any strong heading.

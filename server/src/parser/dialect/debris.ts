@@ -92,7 +92,12 @@ export const COOKIE_CONSENT = /nej tak til cookies|accept(?:er|ér)|samtykke|coo
 export const GLUED_PREFIXES: readonly { text: string; seen: string }[] = [{ text: 'Udskriv', seen: 'Aabenraa ("UdskrivSagsid.:")' }];
 
 /** Control text glued to the end of a heading ("…dagsordenKlik her for at folde ud og læse mere om …"). */
-export const GLUED_SUFFIXES: readonly { text: string; seen: string }[] = [{ text: 'Klik her for at folde ud og læse mere om', seen: 'Hedensted (efter hver titel)' }];
+export const GLUED_SUFFIXES: readonly { text: string; seen: string }[] = [
+  { text: 'Klik her for at folde ud og læse mere om', seen: 'Hedensted (efter hver titel)' },
+  { text: 'Klik for at folde ud', seen: 'fold-ud-knapper i andre webeksporter' },
+  { text: 'Fold ud', seen: 'fold-ud-knapper i andre webeksporter' },
+  { text: 'Læs mere', seen: 'fold-ud-knapper i andre webeksporter' },
+];
 
 function normalize(text: string): string {
   return text
@@ -199,7 +204,8 @@ export function gluedPrefix(text: string): number {
 export function gluedSuffix(title: string): number {
   for (const s of GLUED_SUFFIXES) {
     const at = title.indexOf(s.text);
-    if (at > 0) return at;
+    // Glued: straight after a letter or a digit, with no space ("dagsordenKlik her …").
+    if (at > 0 && !/\s/.test(title.charAt(at - 1))) return at;
   }
   return -1;
 }

@@ -7,8 +7,8 @@ export interface DecisionForm {
   re: RegExp;
   /** The pre-filter: the line starts with "Beslutning" (any case); otherwise it ends with a digit or ":" and holds "beslutning" or "pkt.". */
   startsWithBeslutning: boolean;
-  /** Where the date is: closing the line (only ":" after it), or in group 2. */
-  date: 'closing' | 'group2';
+  /** Where the date is: closing the line (only ":" after it), in group 2, or none (the form has no date). */
+  date: 'closing' | 'group2' | 'none';
   /** Where the body's name is: from group 1 up to the date, or group 1 itself. */
   committee: 'until-date' | 'group1';
   /** The name is a genitive ("Forretningsudvalgets"). */
@@ -40,6 +40,17 @@ export const DECISION_FORMS: readonly DecisionForm[] = [
     nests: true,
     example: 'Forretningsudvalgets beslutning den 8. november 2022:',
     seen: 'Region Hovedstaden, København ("Økonomiudvalgets beslutning i mødet den 31. marts 2020")',
+  },
+  {
+    id: 'organs-beslutning',
+    re: /^(\S.{0,60}?s)\s+beslutning\s*:?$/iu,
+    startsWithBeslutning: false,
+    date: 'none',
+    committee: 'group1',
+    genitive: true,
+    nests: true,
+    example: 'Økonomiudvalgets beslutning:',
+    seen: 'kommunale skabeloner ("Byrådets beslutning", "Udvalgets beslutning")',
   },
   {
     id: 'organ-dato-pkt',

@@ -24,14 +24,14 @@ export interface HeaderLabel {
 }
 
 export const HEADER_LABELS: readonly HeaderLabel[] = [
-  { labels: ['Udvalg'], role: 'committee', example: 'Udvalg: Kommunalbestyrelsen', seen: 'Albertslund, Jammerbugt, Aabenraa ("Udvalg: | Byrådet |")' },
-  { labels: ['Mødedato', 'Dato', 'Starttidspunkt for møde', 'Mødedag'], role: 'date', example: 'Mødedato: 25-03-2021 18:00:00', seen: 'de fleste; Guldborgsund "Starttidspunkt for møde:"' },
-  { labels: ['Mødetidspunkt', 'Tidspunkt', 'Tid', 'Mødet påbegyndt', 'Mødestart'], role: 'time', example: 'Tid: Kl. 18:30', seen: 'Albertslund, Horsens, Hvidovre, Hjørring' },
+  { labels: ['Udvalg', 'Mødeforum', 'Forum'], role: 'committee', example: 'Udvalg: Kommunalbestyrelsen', seen: 'Albertslund, Jammerbugt, Aabenraa ("Udvalg: | Byrådet |")' },
+  { labels: ['Mødedato', 'Dato', 'Starttidspunkt for møde', 'Mødedag', 'Dato og tid', 'Tid og sted', 'Tidspunkt og sted'], role: 'date', example: 'Mødedato: 25-03-2021 18:00:00', seen: 'de fleste; Guldborgsund "Starttidspunkt for møde:"' },
+  { labels: ['Mødetidspunkt', 'Tidspunkt', 'Tid', 'Mødet påbegyndt', 'Mødestart', 'Mødetid'], role: 'time', example: 'Tid: Kl. 18:30', seen: 'Albertslund, Horsens, Hvidovre, Hjørring' },
   { labels: ['Sluttidspunkt for møde', 'Mødet afsluttet', 'Mødet sluttede'], role: 'end', example: 'Sluttidspunkt for møde: 14. december 2017 kl. 19:00', seen: 'Guldborgsund, Hjørring' },
   { labels: ['Mødested', 'Sted', 'Lokale', 'Mødelokale', 'Lokation'], role: 'place', example: 'Mødested: Byrådssalen', seen: 'de fleste' },
-  { labels: ['Medlemmer', 'Deltagere', 'Mødedeltagere', 'Indkaldelse', 'Til stede', 'Deltagerne var'], role: 'members', example: 'Deltagere:', seen: 'Glostrup, Køge, Halsnæs, Hvidovre, Faaborg-Midtfyn "Indkaldelse", Albertslund "Indkaldelse :"' },
+  { labels: ['Medlemmer', 'Deltagere', 'Mødedeltagere', 'Indkaldelse', 'Til stede', 'Tilstede', 'Fremmødte', 'Deltagerne var'], role: 'members', example: 'Deltagere:', seen: 'Glostrup, Køge, Halsnæs, Hvidovre, Faaborg-Midtfyn "Indkaldelse", Albertslund "Indkaldelse :"' },
   { labels: ['Øvrige deltagere', 'Desuden deltog', 'Fra administrationen'], role: 'others', example: 'Øvrige deltagere:', seen: 'Halsnæs' },
-  { labels: ['Fraværende med afbud', 'Afbud fra', 'Afbud', 'Fraværende'], role: 'absent', example: 'Afbud fra: Peter Læssøe (T)', seen: 'domain.md, Glostrup, Hjørring' },
+  { labels: ['Fraværende med afbud', 'Afbud fra', 'Afbud', 'Fraværende', 'Forfald', 'Ikke til stede'], role: 'absent', example: 'Afbud fra: Peter Læssøe (T)', seen: 'domain.md, Glostrup, Hjørring' },
   { labels: ['Publiceringsdato', 'Dagsorden publiceret', 'Referat publiceret', 'Bemærkninger', 'Offentliggjort'], role: 'ignore', example: 'Publiceringsdato: den 02. november 2018', seen: 'Hillerød, Fredericia, Aabenraa' },
 ];
 
@@ -45,8 +45,8 @@ export interface KindSignal {
 // Tried in order on each header line; the first line with a signal decides.
 export const KIND_SIGNALS: readonly KindSignal[] = [
   { re: /\bbeslutningsprotokol\b/i, kind: 'beslutningsprotokol', example: 'Beslutningsprotokol', seen: 'Aabenraa' },
-  { re: /\b(?:beslutnings)?referat\b/i, kind: 'referat', example: 'Byråd: Referat af mødet 14. december 2017', seen: 'de fleste' },
-  { re: /\b(?:tillægs)?dagsorden\b/i, kind: 'dagsorden', example: 'Dagsorden - Økonomiudvalget den 20. maj 2019', seen: 'Bornholm, Hvidovre, Gentofte "Dagsorden åben", Hjørring "Åben dagsorden"' },
+  { re: /\b\p{L}*referat\b/iu, kind: 'referat', example: 'Byråd: Referat af mødet 14. december 2017', seen: 'de fleste' },
+  { re: /\b\p{L}*dagsorden\b/iu, kind: 'dagsorden', example: 'Dagsorden - Økonomiudvalget den 20. maj 2019', seen: 'Bornholm, Hvidovre, Gentofte "Dagsorden åben", Hjørring "Åben dagsorden"' },
 ];
 
 /** Phrases with a kind word that say nothing of the document's kind. */

@@ -27,6 +27,8 @@ export interface Dialect {
   readonly fieldAlone: RegExp;
   /** Every field label in a line (global; group 1 is the label). */
   readonly fieldAny: RegExp;
+  /** Where a field label with its colon starts inside a text (after a space), or -1. */
+  fieldIn(text: string): number;
   fieldKey(label: string): string;
   fieldRole(key: string): FieldRole;
   readonly attendance: RegExp;
@@ -50,6 +52,16 @@ const INLINE: readonly { key: string; alias: SectionAlias }[] = [...SECTION_ALIA
   .map(([key, alias]) => ({ key, alias }))
   .sort((a, b) => b.key.length - a.key.length);
 const INLINE_FIRST = new Set(INLINE.map((e) => e.key.charCodeAt(0)));
+
+/** "Beslutning: Godkendt.", "Bilag: Notat om …": any heading from the table, a colon and its text. */
+function colonHeading(text: string, lookup: (t: string) => SectionAlias | undefined, max: number): { length: number; alias: SectionAlias } | null {
+  const colon = text.indexOf(':');
+  if (colon < 3 || colon > max || colon + 2 >= text.length || text.charCodeAt(colon + 1) !== 32) return null;
+  const first = text.charAt(0);
+  if (first === first.toLowerCase()) return null;
+  const alias = lookup(text.slice(0, colon));
+  return alias === undefined ? null : { length: colon + 1, alias };
+}
 
 function inlineHeading(text: string): { length: number; alias: SectionAlias } | null {
   const c = foldLatin1(text.charCodeAt(0));
@@ -104,9 +116,15 @@ function compile(options: DialectOptions): Dialect {
   const index: FormIndex = extraForms.length === 0 ? BUILT_IN_INDEX : indexForms([...extraForms, ...PUNKT_FORMS]);
   const aliases = options.sectionAliases;
   const lookup = sectionLookup(aliases);
+  const fieldInText = new RegExp(`\\s(?:${alternatives})\\s*:`, 'iu');
   return {
     options,
     matchPunkt: (text) => matchPunktForm(text, index),
+    fieldIn: (text) => {
+      if (text.indexOf(':') === -1) return -1;
+      const m = fieldInText.exec(text);
+      return m === null ? -1 : m.index + 1;
+    },
     fieldFirst: labelFirstLetters(labels),
     fieldStart: new RegExp(`^(?:${alternatives})(?=\\s|:|$)`, 'iu'),
     fieldAlone: new RegExp(`^(?:${alternatives})\\s*:?$`, 'iu'),
@@ -117,7 +135,7 @@ function compile(options: DialectOptions): Dialect {
     isTocHeading: (text) => TOC_KEYS.has(text.toLowerCase().replace(/\s*:$/, '')) || /^Indholdsfortegnelse(?=\S)/.test(text),
     lookupSection: lookup,
     aliasMax: maxAliasLength(aliases),
-    inlineHeading,
+    inlineHeading: (text) => inlineHeading(text) ?? colonHeading(text, lookup, maxAliasLength(aliases)),
     normaliseCommittee,
     isCommittee,
   };

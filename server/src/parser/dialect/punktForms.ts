@@ -52,7 +52,7 @@ export const BULLETS = '•·▪';
 export const PUNKT_FORMS: readonly PunktForm[] = [
   {
     id: 'punkt',
-    re: /^Punkt\s+(\d{1,4})\s*[:.]\s*(\S.*)$/i,
+    re: /^Punkt\s+(?:nr\.?\s*)?(\d{1,4})\s*[:.\-–]\s*(\S.*)$/i,
     lead: { words: ['punkt'] },
     placement: 'inline',
     strong: true,
@@ -71,6 +71,26 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
     seen: 'Fredericia (OS2web)',
   },
   {
+    id: 'punkt-alone',
+    re: /^(?:Punkt|Pkt\.?)\s*(?:nr\.?\s*)?(\d{1,4})\.?:?$/i,
+    lead: { words: ['punkt', 'pkt'] },
+    placement: 'number-alone',
+    strong: true,
+    family: 'punkt',
+    example: { lines: ['Punkt 4', 'Godkendelse af regnskab 2023'], number: 4, title: 'Godkendelse af regnskab 2023' },
+    seen: 'skabeloner med nummeret på sin egen linje (som Hjørrings "1." og Jammerbugts "• 35")',
+  },
+  {
+    id: 'sag-inline',
+    re: /^Sag(?:\s+nr\.?)?\s*(\d{1,4})\s*[:.\-–]\s*(\p{Lu}.*)$/iu,
+    lead: { words: ['sag'] },
+    placement: 'inline',
+    strong: true,
+    family: 'sag-nr',
+    example: { lines: ['Sag nr. 11: Kunstgræsbane i Byen'], number: 11, title: 'Kunstgræsbane i Byen' },
+    seen: 'domain.md ("Sag nr. 11"), her med titlen på samme linje',
+  },
+  {
     id: 'pkt',
     re: /^Pkt\.?\s*(\d{1,4})\.?\s*(?:[:\-–]\s*)?(\p{Lu}.*)$/u,
     lead: { words: ['pkt'] },
@@ -82,7 +102,7 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
   },
   {
     id: 'nr',
-    re: /^Nr\.?\s*(\d{1,4})\s*[-–:]\s*(\S.*)$/,
+    re: /^Nr\.?\s*(\d{1,4})\s*(?:[-–:.]\s*|\s+(?=\p{Lu}))(\S.*)$/u,
     lead: { words: ['nr'] },
     placement: 'inline',
     strong: true,
@@ -173,6 +193,16 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
     family: 'number-dot',
     example: { lines: ['342. Godkendelse af dagsorden'], number: 342, title: 'Godkendelse af dagsorden' },
     seen: '12 af 25 systemer i kataloget (Faaborg-Midtfyn, Faxe, Hillerød, Holstebro, Horsens, Køge "1.   Titel" …)',
+  },
+  {
+    id: 'number-paren',
+    re: /^(\d{1,4})\)\s*([\p{Lu}"„”«§].*)$/u,
+    lead: DIGIT,
+    placement: 'inline',
+    strong: false,
+    family: 'number-paren',
+    example: { lines: ['3) Budgetopfølgning 2. kvartal'], number: 3, title: 'Budgetopfølgning 2. kvartal' },
+    seen: 'nummererede overskrifter med parentes i tekst fra Word-skabeloner',
   },
   {
     id: 'number-alone',
