@@ -186,7 +186,7 @@ describe('configuration over LSP', () => {
     await client.open(ws.docUri, doc, 1);
     expect(await message).toEqual({
       type: 3,
-      message: 'Egne sagsnummermønstre bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
+      message: 'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
     });
     const info = (await note).diagnostics;
     expect(info.map((d) => [covered(config, d), d.severity])).toEqual([['"caseNumberPatterns"', 3]]);
@@ -197,6 +197,25 @@ describe('configuration over LSP', () => {
     await client.notify('referat/workspaceTrusted', { trusted: true });
     await trustedNote;
     expect(rulesOf(await trusted)).not.toContain('case-number-format');
+  });
+
+  it('reports a layout it cannot read, and reads it once punktForms in the config file describe it', async () => {
+    const doc = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'unrecognized-layout', 'bad.referat.txt'), 'utf8');
+    const ws = workspace('layout', '{}', doc);
+    const client = await start();
+    const first = client.waitForDiagnostics(ws.docUri, (p) => p.version === 1);
+    await client.open(ws.docUri, doc, 1);
+    expect(rulesOf(await first)).toEqual(['unrecognized-layout']);
+
+    fs.writeFileSync(ws.configPath, '{ "punktForms": [{ "pattern": "^§ (\\\\d+) - (.+)$", "example": "§ 1 - Budget" }], "sectionAliases": { "Udvalgets bemærkninger": "beslutning" } }');
+    const relinted = client.waitForDiagnostics(ws.docUri, (p) => p.version === 1 && !p.diagnostics.some((d) => d.code === 'unrecognized-layout'));
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.configUri, type: 2 }] });
+    // Punkt 2 and 3 now lack an Indstilling, as the default requirements say.
+    expect(rulesOf(await relinted)).toEqual(['missing-section', 'missing-section']);
+    type Sym = { name: string; children?: Sym[] };
+    const symbols = await client.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: ws.docUri } });
+    const all = (ss: Sym[]): Sym[] => ss.flatMap((s) => [s, ...all(s.children ?? [])]);
+    expect(all(symbols).map((s) => s.name).filter((n) => n.startsWith('Punkt'))).toEqual(['Punkt 1: Godkendelse af dagsorden', 'Punkt 2: Vejbelysning på Stationsvej', 'Punkt 3: Vintertjeneste 2025-2026']);
   });
 
   it('reads the referat.* settings, and reports invalid ones', async () => {

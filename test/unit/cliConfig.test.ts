@@ -107,4 +107,40 @@ describe('referat lint and outline with a config', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('ugyldig konfiguration "extend"');
   });
+
+  it('a layout Referat does not know is reported, and parses once punktForms and sectionAliases describe it', () => {
+    const dir = path.join(tmp, 'ukendt');
+    fs.mkdirSync(dir, { recursive: true });
+    const doc = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'rules', 'unrecognized-layout', 'bad.referat.txt'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'teknik.referat.txt'), doc);
+    const before = referat(['lint', '--format', 'json', 'ukendt'], tmp);
+    expect(before.status).toBe(0);
+    const found = JSON.parse(before.stdout) as { diagnostics: { rule: string }[] }[];
+    expect(found[0]?.diagnostics.map((d) => d.rule)).toEqual(['unrecognized-layout']);
+    fs.writeFileSync(
+      path.join(dir, '.referatrc.json'),
+      '{\n  "punktForms": [{ "pattern": "^§ (\\\\d+) - (.+)$", "example": "§ 2 - Vejbelysning på Stationsvej" }],\n  "sectionAliases": { "Forvaltningens redegørelse": "sagsfremstilling", "Udvalgets bemærkninger": "beslutning" },\n  "requiredSections": { "referat": ["beslutning"] }\n}\n',
+    );
+    const outline = referat(['outline', 'ukendt/teknik.referat.txt'], tmp);
+    expect(outline.stderr).toBe('');
+    const o = JSON.parse(outline.stdout) as { punkter: { number: number; title: string; sections: { kind: string }[] }[] };
+    expect(o.punkter.map((p) => [p.number, p.title, p.sections.map((s) => s.kind).join(' ')])).toEqual([
+      [1, 'Godkendelse af dagsorden', 'beslutning'],
+      [2, 'Vejbelysning på Stationsvej', 'sagsfremstilling beslutning'],
+      [3, 'Vintertjeneste 2025-2026', 'sagsfremstilling beslutning'],
+    ]);
+    const after = referat(['lint', '--format', 'json', 'ukendt'], tmp);
+    expect(after.status).toBe(0);
+    expect((JSON.parse(after.stdout) as { diagnostics: unknown[] }[])[0]?.diagnostics).toEqual([]);
+  });
+
+  it('a punkt form that cannot run in linear time, or misses its example, is refused at its key', () => {
+    fs.writeFileSync(path.join(tmp, 'andre', 'former.json'), '{\n  "punktForms": ["^(?=Punkt)(\\\\d+) (.+)$", { "pattern": "^Sag (\\\\d+): (.+)$", "example": "Punkt 3: X" }]\n}\n');
+    const run = referat(['lint', '--config', 'andre/former.json', 'kommune'], tmp);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n').filter((l) => l.includes('ugyldig konfiguration'))).toEqual([
+      'referat: andre/former.json:2:18: ugyldig konfiguration "punktForms[0]": Mønsteret ^(?=Punkt)(\\d+) (.+)$ i "punktForms[0]" afvises: det bruger lookahead eller lookbehind ((?=, (?!, (?<=, (?<!), som ikke er tilladt.',
+      'referat: andre/former.json:2:44: ugyldig konfiguration "punktForms[1]": Mønsteret ^Sag (\\d+): (.+)$ i "punktForms[1]" afvises: det passer ikke på sit eksempel "Punkt 3: X" med et nummer i gruppe 1.',
+    ]);
+  });
 });

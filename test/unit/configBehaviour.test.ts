@@ -143,6 +143,34 @@ describe('each key changes behaviour', () => {
 });
 
 describe('layers', () => {
+  it('punktForms: a heading form of their own makes the punkter readable', () => {
+    const own = REFERAT.replace('Punkt 1: Budget 2025', '§ 1 - Budget 2025');
+    expect(parseReferat(own).punkter).toEqual([]);
+    expect(rules(lintWith(own), 'unrecognized-layout')).toEqual([]);
+    const m = parseReferat(own, configOf('{"punktForms": ["^§ (\\\\d+) - (.+)$"]}').parseOptions);
+    expect(m.punkter.map((p) => [p.number, p.title, p.caseNumbers.map((c) => c.value)])).toEqual([[1, 'Budget 2025', ['24/100']]]);
+    // Not in an untrusted workspace: patterns anyone can commit are not run there.
+    expect(parseReferat(own, configOf('{"punktForms": ["^§ (\\\\d+) - (.+)$"]}', false).parseOptions).punkter).toEqual([]);
+  });
+
+  it('fieldLabels: a label of their own carries the case number', () => {
+    const own = REFERAT.replace('24/100', 'Akt-id: 24/100');
+    expect(parseReferat(own).punkter[0]?.caseNumbers).toEqual([]);
+    const withLabel = parseReferat(own, configOf('{"fieldLabels": ["Akt-id"]}').parseOptions);
+    expect(withLabel.punkter[0]?.caseNumbers.map((c) => [c.value, c.field])).toEqual([['24/100', 'Akt-id']]);
+    expect(parseReferat(own, configOf('{"fieldLabels": ["Akt-id"]}', false).parseOptions).punkter[0]?.caseNumbers).toEqual([]);
+  });
+
+  it('dialects: a layout that is off by default is switched on, also by a profile', () => {
+    const own = REFERAT.replace('Punkt 1: Budget 2025', 'Dagsordenspunkt 1: Budget 2025');
+    // Without it the line is at most an unnumbered title over its case number.
+    expect(parseReferat(own).punkter.map((p) => p.number)).toEqual([null]);
+    expect(parseReferat(own, configOf('{"dialects": ["dagsordenspunkt"]}').parseOptions).punkter.map((p) => p.title)).toEqual(['Budget 2025']);
+    const profile = { id: 'standard' as const, da: '', en: '', seenIn: '', config: { dialects: ['dagsordenspunkt'] } };
+    const viaProfile = resolveConfig([{ config: { extends: 'standard' }, source: 'file' }], { trusted: false, profiles: { standard: profile } });
+    expect(parseReferat(own, viaProfile.parseOptions).punkter.map((p) => p.title)).toEqual(['Budget 2025']);
+  });
+
   it('settings lie under the file; the file\'s extends wins over the settings\'', () => {
     const settings = validateConfigText('{"extends": "acadre", "rules": {"empty-link": "off", "heading-levels": "off"}, "locale": "en"}').config;
     const file = validateConfigText('{"extends": "sbsys", "rules": {"empty-link": "error"}}').config;

@@ -83,7 +83,7 @@ describe('the config schema and what is generated from it', () => {
     const trust = pkg.capabilities?.untrustedWorkspaces;
     expect(trust?.supported).toBe('limited');
     expect(trust?.description).toMatch(/^%.+%$/);
-    expect(trust?.restrictedConfigurations).toEqual(['referat.caseNumberPatterns']);
+    expect(trust?.restrictedConfigurations).toEqual(['referat.caseNumberPatterns', 'referat.punktForms', 'referat.fieldLabels']);
   });
 
   it('validates .referatrc.json with the schema and lets it have comments', () => {

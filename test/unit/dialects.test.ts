@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReferat } from '../../server/src/parser/parse';
 import { expectedOutline } from '../helpers/expectedOutline';
+import { lintText } from '../helpers/lintFile';
 
 const dir = join(__dirname, '..', 'fixtures', 'dialects');
 const update = process.env['UPDATE_EXPECTED'] === '1';
@@ -27,6 +28,12 @@ describe('dialect fixtures', () => {
     const actual = expectedOutline(parseReferat(text));
     if (update) writeFileSync(expectedPath, actual);
     expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+  });
+
+  it('are all read: unrecognized-layout is silent on every fixture and on the corpus', () => {
+    const corpus = join(__dirname, '..', 'fixtures', 'corpus');
+    const texts = [...fixtures.map((f) => join(dir, f)), ...readdirSync(corpus).map((f) => join(corpus, f))].map((f) => [f, readFileSync(f, 'utf8')] as const);
+    for (const [f, t] of texts) expect(lintText(t).filter((d) => d.rule === 'unrecognized-layout'), f).toEqual([]);
   });
 
   it('are as untidy as the skeletons: no final newline, whitespace-only lines and trailing spaces kept', () => {

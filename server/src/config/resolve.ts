@@ -8,8 +8,12 @@ import type { ParseOptions } from '../parser/parse';
 import { headingKey, type SectionAlias } from '../parser/dialect/sections';
 import { DEFAULT_OPTIONS } from '../rules/options';
 import type { CaseNumberPattern, Locale, RuleOptions, Severity } from '../rules/types';
-import { PROFILES, type ProfileId } from './profiles';
+import { PROFILES, type Profile, type ProfileId } from './profiles';
 import { compilePattern } from './safeRegex';
+import { compilePunktForm } from './punktFormConfig';
+import { OPTIONAL_DIALECTS } from '../parser/dialect/optional';
+import type { FieldLabel } from '../parser/dialect/fields';
+import type { PunktForm } from '../parser/dialect/punktForms';
 import type { ConfiguredSeverity, ReferatConfig, StandingItemConfig } from './schema';
 
 export interface ConfigLayer {
@@ -47,11 +51,13 @@ export function titlePrefix(title: string): RegExp {
   }
 }
 
-export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: boolean }): ResolvedConfig {
+/** `profiles` replaces the built-in profile table (for tests of what a profile can carry). */
+export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: boolean; profiles?: Partial<Record<ProfileId, Profile>> }): ResolvedConfig {
   const fileExtends = layers.filter((l) => l.source === 'file').map((l) => l.config.extends);
   const settingsExtends = layers.filter((l) => l.source === 'settings').map((l) => l.config.extends);
   const profileId = [...settingsExtends, ...fileExtends].reverse().find((e) => e !== undefined) ?? null;
-  const all: ReferatConfig[] = [profileId !== null ? PROFILES[profileId].config : {}, ...layers.map((l) => l.config)];
+  const profile = profileId !== null ? (opts.profiles ?? PROFILES)[profileId] : undefined;
+  const all: ReferatConfig[] = [profile?.config ?? {}, ...layers.map((l) => l.config)];
 
   let locale: Locale | undefined;
   const severities: Record<string, ConfiguredSeverity> = {};
@@ -61,6 +67,9 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   let shapes: RuleOptions['caseNumberShapes'];
   let patternSources: readonly string[] | undefined;
   let members: readonly string[] | undefined;
+  let punktForms: ReferatConfig['punktForms'];
+  let fieldLabels: ReferatConfig['fieldLabels'];
+  let dialects: ReferatConfig['dialects'];
 
   for (const c of all) {
     if (c.locale !== undefined) locale = c.locale;
@@ -75,6 +84,9 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
     if (c.caseNumberShapes !== undefined) shapes = [...new Set(c.caseNumberShapes)];
     if (c.caseNumberPatterns !== undefined) patternSources = c.caseNumberPatterns;
     if (c.members !== undefined) members = c.members;
+    if (c.punktForms !== undefined) punktForms = c.punktForms;
+    if (c.fieldLabels !== undefined) fieldLabels = c.fieldLabels;
+    if (c.dialects !== undefined) dialects = c.dialects;
   }
 
   let patterns: CaseNumberPattern[] | undefined;
@@ -97,12 +109,35 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   if (patterns !== undefined) ruleOptions.caseNumberPatterns = patterns;
   if (members !== undefined) ruleOptions.members = members;
 
+  // A layout described in the configuration: the rows the parser adds to its tables.
+  const parseOptions: ParseOptions = {};
+  if (aliases.size > 0) parseOptions.sectionAliases = aliases;
+  const forms: PunktForm[] = [];
+  for (const id of dialects ?? []) for (const d of OPTIONAL_DIALECTS) if (d.id === id) forms.push(...d.forms);
+  const custom = (punktForms ?? []).length + (fieldLabels ?? []).length > 0;
+  if (custom && !opts.trusted) {
+    // Patterns and labels from a workspace anyone can write are read only when it is trusted.
+    patternsIgnored = true;
+  } else {
+    (punktForms ?? []).forEach((f, i) => {
+      const form = compilePunktForm(typeof f === 'string' ? { pattern: f } : f, i);
+      if (form !== null) forms.push(form);
+    });
+    const labels: FieldLabel[] = (fieldLabels ?? []).map((l) => {
+      const label = typeof l === 'string' ? l : l.label;
+      const role = typeof l === 'string' ? 'sag' : (l.role ?? 'sag');
+      return { label, key: role === 'dokument' ? 'doknr' : 'sagsnr', role, example: `${label}: 24/1001`, seen: '.referatrc.json' };
+    });
+    if (labels.length > 0) parseOptions.fieldLabels = labels;
+  }
+  if (forms.length > 0) parseOptions.punktForms = forms;
+
   return {
     locale,
     profile: profileId,
     ruleOptions,
     severities,
-    parseOptions: aliases.size > 0 ? { sectionAliases: aliases } : {},
+    parseOptions,
     patternsIgnored,
   };
 }

@@ -12,6 +12,8 @@ import type { DocumentKind, SectionKind } from '../model';
 import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/dialect/caseNumbers';
 import { RULES } from '../rules/registry';
 import { checkPattern, MAX_PATTERN_LENGTH } from './safeRegex';
+import { OPTIONAL_DIALECT_IDS } from '../parser/dialect/optional';
+import { checkPunktForm, MAX_PUNKT_FORMS } from './punktFormConfig';
 import { PROFILE_IDS } from './profiles';
 
 export const CONFIG_FILE_NAME = '.referatrc.json';
@@ -66,6 +68,9 @@ export const CONFIG_KEYS = [
   'caseNumberShapes',
   'caseNumberPatterns',
   'members',
+  'punktForms',
+  'fieldLabels',
+  'dialects',
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -111,6 +116,18 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
     da: 'Udvalgets medlemmer, til dokumenter uden deltagerliste, fx "Peter Svane (D)".',
     en: 'The committee members, for documents without a list of members, such as "Peter Svane (D)".',
   },
+  punktForms: {
+    da: 'Jeres egne punktoverskrifter som regulære udtryk med nummeret i gruppe 1 og titlen i gruppe 2 (eller (?<n>…) og (?<title>…)), fx { "pattern": "^Dagsordenspunkt (\\d+): (.+)$", "example": "Dagsordenspunkt 3: Budget" }. Mønstrene køres i lineær tid (RE2: ingen lookaround eller tilbagereferencer). Bruges ikke i et ikke-betroet arbejdsområde.',
+    en: 'Your own punkt headings as regular expressions with the number in group 1 and the title in group 2 (or (?<n>…) and (?<title>…)), such as { "pattern": "^Dagsordenspunkt (\\d+): (.+)$", "example": "Dagsordenspunkt 3: Budget" }. Patterns run in linear time (RE2: no lookaround or backreferences). Not used in an untrusted workspace.',
+  },
+  fieldLabels: {
+    da: 'Jeres egne feltnavne for sagsnummeret, fx ["Journalnr.", "Akt-id"], eller { "label": "Dok-id", "role": "dokument" } for et dokumentnummer. Bruges ikke i et ikke-betroet arbejdsområde.',
+    en: 'Your own field labels for the case number, such as ["Journalnr.", "Akt-id"], or { "label": "Dok-id", "role": "dokument" } for a document number. Not used in an untrusted workspace.',
+  },
+  dialects: {
+    da: 'Layouts, der kun læses, når de slås til, fordi de andre steder er almindelig tekst: "dagsordenspunkt" ("Dagsordenspunkt 3: Titel").',
+    en: 'Layouts that are read only when switched on, because elsewhere they are ordinary text: "dagsordenspunkt" ("Dagsordenspunkt 3: Title").',
+  },
 };
 
 function doc(key: ConfigKey): string {
@@ -143,6 +160,19 @@ export const patternSchema = z.string().check(
   }),
 );
 
+const label = z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^\p{L}[\p{L}\p{N} .\-]*$/u));
+
+/** A punkt heading pattern; the refinement refuses what cannot run in linear time, lacks a number group or does not match its example. */
+const punktPattern = z.string().check(z.minLength(1), z.maxLength(MAX_PATTERN_LENGTH));
+const punktFormSchema = z
+  .union([punktPattern, z.strictObject({ pattern: punktPattern, example: z.optional(z.string().check(z.maxLength(400))) })])
+  .check(
+    z.superRefine((value: string | { pattern: string; example?: string | undefined }, ctx) => {
+      const check = checkPunktForm(typeof value === 'string' ? { pattern: value } : value);
+      if (check !== null) ctx.addIssue({ code: 'custom', message: check.reason, params: { reason: check.reason, detail: check.detail } });
+    }),
+  );
+
 export const configSchema = z.strictObject({
   $schema: described(z.string(), doc('$schema')),
   extends: described(z.enum(PROFILE_IDS), doc('extends')),
@@ -154,6 +184,12 @@ export const configSchema = z.strictObject({
   caseNumberShapes: described(z.array(z.enum(SHAPE_IDS)), doc('caseNumberShapes')),
   caseNumberPatterns: described(z.array(patternSchema).check(z.maxLength(MAX_PATTERNS)), doc('caseNumberPatterns')),
   members: described(z.array(title).check(z.maxLength(200)), doc('members')),
+  punktForms: described(z.array(punktFormSchema).check(z.maxLength(MAX_PUNKT_FORMS)), doc('punktForms')),
+  fieldLabels: described(
+    z.array(z.union([label, z.strictObject({ label, role: z.optional(z.enum(['sag', 'dokument'])) })])).check(z.maxLength(40)),
+    doc('fieldLabels'),
+  ),
+  dialects: described(z.array(z.enum(OPTIONAL_DIALECT_IDS)), doc('dialects')),
 });
 
 export type ReferatConfig = z.infer<typeof configSchema>;

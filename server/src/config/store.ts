@@ -47,9 +47,12 @@ export interface EffectiveConfig {
 }
 
 const UNTRUSTED_PATTERNS: Record<Locale, string> = {
-  da: 'Egne sagsnummermønstre bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
-  en: 'Custom case-number patterns are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
+  da: 'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
+  en: 'Custom patterns (case numbers, punkt headings, field labels) are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
 };
+
+/** The keys whose patterns and labels are used only in a trusted workspace. */
+const TRUST_KEYS = ['caseNumberPatterns', 'punktForms', 'fieldLabels'] as const;
 
 /** Drops settings that are not set: VS Code reports them as null. */
 export function settingsValue(raw: unknown): unknown {
@@ -154,16 +157,19 @@ export class ConfigStore {
   /** Everything to report in a config file: validation issues, and the trust note. */
   fileIssues(file: LoadedConfigFile): ConfigIssue[] {
     const issues = [...file.validated.issues];
-    if (!this.trustedWorkspace && (file.validated.config.caseNumberPatterns?.length ?? 0) > 0) {
-      const range: Range | null = keyRange(file.validated, 'caseNumberPatterns');
-      issues.push({ key: 'caseNumberPatterns', severity: 'information', message: { ...UNTRUSTED_PATTERNS }, range });
+    if (!this.trustedWorkspace) {
+      for (const key of TRUST_KEYS) {
+        if ((file.validated.config[key]?.length ?? 0) === 0) continue;
+        const range: Range | null = keyRange(file.validated, key);
+        issues.push({ key, severity: 'information', message: { ...UNTRUSTED_PATTERNS }, range });
+      }
     }
     return issues;
   }
 
   /** Whether the settings carry custom patterns that are ignored for lack of trust. */
   get settingsPatternsIgnored(): boolean {
-    return !this.trustedWorkspace && (this.settings.config.caseNumberPatterns?.length ?? 0) > 0;
+    return !this.trustedWorkspace && TRUST_KEYS.some((key) => (this.settings.config[key]?.length ?? 0) > 0);
   }
 
   static untrustedMessage(locale: Locale): string {

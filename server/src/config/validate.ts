@@ -9,6 +9,7 @@ import { RULE_IDS } from '../rules/registry';
 import type { Locale } from '../rules/types';
 import { LineIndex, locate, parseJsonc, toValue, type JsoncErrorCode, type JsonNode } from './jsonc';
 import type { UnsafeReason } from './safeRegex';
+import type { PunktFormReason } from './punktFormConfig';
 import { CONFIG_KEYS, configSchema, DOCUMENT_KINDS, type ReferatConfig } from './schema';
 
 export type IssueSeverity = 'error' | 'warning' | 'information';
@@ -48,7 +49,9 @@ const SYNTAX: Record<JsoncErrorCode, { da: string; en: string }> = {
   'duplicate-key': { da: 'Nøglen "{key}" står to gange; den sidste gælder.', en: 'The key "{key}" appears twice; the last one applies.' },
 };
 
-const PATTERN_REASON: Record<UnsafeReason, { da: string; en: string }> = {
+const PATTERN_REASON: Record<UnsafeReason | PunktFormReason, { da: string; en: string }> = {
+  'no-number-group': { da: 'har ingen gruppe til punktets nummer (gruppe 1 eller (?<n>…))', en: 'has no group for the punkt number (group 1 or (?<n>…))' },
+  'example-mismatch': { da: 'passer ikke på sit eksempel "{detail}" med et nummer i gruppe 1', en: 'does not match its example "{detail}" with a number in group 1' },
   syntax: { da: 'er ikke et gyldigt regulært udtryk ({detail})', en: 'is not a valid regular expression ({detail})' },
   'too-long': { da: 'er for langt (højst {detail} tegn)', en: 'is too long (at most {detail} characters)' },
   backreference: { da: 'bruger en tilbagereference (\\1, \\k<navn>), som ikke er tilladt', en: 'uses a backreference (\\1, \\k<name>), which is not allowed' },
@@ -193,11 +196,24 @@ function issueMessage(issue: Issue, value: unknown): Record<Locale, string> {
           en: '"{key}" must be a string (the start of the title) or an object { "title": "…", "noDecision": true }.',
         });
       }
+      if (issue.path[0] === 'punktForms') {
+        return at({
+          da: '"{key}" skal være et mønster eller et objekt { "pattern": "^Dagsordenspunkt (\\d+): (.+)$", "example": "Dagsordenspunkt 3: Budget" }.',
+          en: '"{key}" must be a pattern or an object { "pattern": "^Dagsordenspunkt (\\d+): (.+)$", "example": "Dagsordenspunkt 3: Budget" }.',
+        });
+      }
+      if (issue.path[0] === 'fieldLabels') {
+        return at({
+          da: '"{key}" skal være et feltnavn (2 til 40 tegn, bogstaver, tal, punktum, bindestreg) eller et objekt { "label": "…", "role": "sag" | "dokument" }.',
+          en: '"{key}" must be a field label (2 to 40 characters: letters, digits, dot, hyphen) or an object { "label": "…", "role": "sag" | "dokument" }.',
+        });
+      }
       return at({ da: '"{key}" har en ugyldig værdi.', en: '"{key}" has an invalid value.' });
     case 'custom': {
-      const params = (issue.params ?? {}) as { reason?: UnsafeReason; detail?: string };
+      const params = (issue.params ?? {}) as { reason?: UnsafeReason | PunktFormReason; detail?: string };
       const reason = PATTERN_REASON[params.reason ?? 'unsupported'];
-      const pattern = String(valueAt(value, issue.path));
+      const at0 = valueAt(value, issue.path);
+      const pattern = at0 !== null && typeof at0 === 'object' && 'pattern' in at0 ? String((at0 as { pattern: unknown }).pattern) : String(at0);
       const why = both(reason, { detail: params.detail ?? '' });
       return {
         da: `Mønsteret ${pattern} i "${key}" afvises: det ${why.da}.`,

@@ -99,7 +99,7 @@ function fieldCaseNumbers(fields: readonly Field[], dialect: Dialect, out: CaseN
     const role = dialect.fieldRole(f.key);
     if (role === null || f.value === '') continue;
     const value = (/^\S+/.exec(f.value) as RegExpExecArray)[0].replace(/[,;]$/, '');
-    if (!/\d/.test(value)) continue;
+    if (role === 'dokument' && !/\d/.test(value)) continue;
     const line = f.valueRange.start.line;
     const cn: CaseNumber = {
       value,

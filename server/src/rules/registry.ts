@@ -14,6 +14,7 @@ import mergedHeadings from './merged-headings';
 import listNumbering from './list-numbering';
 import emptyLink from './empty-link';
 import headingLevels from './heading-levels';
+import unrecognizedLayout from './unrecognized-layout';
 import type { RuleDefinition } from './types';
 
 export const RULES: readonly RuleDefinition[] = [
@@ -32,6 +33,7 @@ export const RULES: readonly RuleDefinition[] = [
   listNumbering,
   emptyLink,
   headingLevels,
+  unrecognizedLayout,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

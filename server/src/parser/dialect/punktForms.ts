@@ -21,13 +21,18 @@ export type PunktPlacement =
 /** What a line must start with for the form to be tried: the scanner's pre-filter. */
 export type Lead = 'digit' | 'bullet' | 'any' | { words: readonly string[] };
 
+/** What a form matches with: a RegExp, or a configured pattern that runs in linear time. */
+export interface LineMatcher {
+  exec(text: string): RegExpExecArray | null;
+}
+
 export interface PunktForm {
   id: string;
   /**
    * Tested against the line's text (indentation, Markdown marks and trailing spaces
    * removed). Group 1 is the number; group 2 the title (inline and flattened forms).
    */
-  re: RegExp;
+  re: LineMatcher;
   lead: Lead;
   placement: PunktPlacement;
   strong: boolean;
@@ -235,12 +240,6 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
     seen: 'indholdsfortegnelser i Acadre-lignende eksporter (Faaborg-Midtfyn, Holstebro, Hjørring); som overskrift kun med belæg',
   },
 ];
-
-/** A punkt form from the configuration: a pattern with the number in group 1 (or "n") and the title in group 2 (or "title"). */
-export interface CustomPunktForm {
-  id: string;
-  re: RegExp;
-}
 
 export interface PunktMatch {
   form: PunktForm;

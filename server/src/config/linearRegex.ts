@@ -1,0 +1,90 @@
+// Patterns written in a configuration run on re2js, a port of RE2: its matching time is
+// linear in the text by construction, so no pattern anyone puts in a repository can make
+// the server or `referat lint` in CI hang, whatever its shape. RE2 has no lookaround and
+// no backreferences; a pattern that uses them gets a message that says so.
+// The library is loaded on first use: documents without custom patterns never load it.
+import * as fs from 'fs';
+import * as path from 'path';
+import type * as RE2 from 're2js';
+
+export type LinearError = 'syntax' | 'lookaround' | 'backreference' | 'too-long';
+
+export const MAX_LINEAR_PATTERN_LENGTH = 200;
+
+let lib: typeof RE2 | undefined;
+function re2(): typeof RE2 {
+  // The bundles load the copy built beside them (dist/lazy/re2js.js, see esbuild.mjs); the
+  // sources under test load the package.
+  if (lib === undefined) {
+    const bundled = path.join(__dirname, 'lazy', 're2js.js');
+    lib = (fs.existsSync(bundled) ? require(bundled) : require('re2js')) as typeof RE2;
+  }
+  return lib;
+}
+
+/** A compiled pattern whose exec returns what RegExp.prototype.exec with the d flag returns. */
+export interface LinearPattern {
+  readonly source: string;
+  exec(text: string): RegExpExecArray | null;
+  test(text: string): boolean;
+}
+
+/** Why a pattern cannot be used, or null. The source is the pattern as written (JavaScript syntax, no slashes). */
+export function linearError(source: string): { reason: LinearError; detail: string } | null {
+  if (source.length > MAX_LINEAR_PATTERN_LENGTH) return { reason: 'too-long', detail: String(MAX_LINEAR_PATTERN_LENGTH) };
+  if (/\(\?<?[=!]/.test(source)) return { reason: 'lookaround', detail: '' };
+  if (/\\[1-9]|\\k</.test(source)) return { reason: 'backreference', detail: '' };
+  try {
+    re2().RE2JS.compile(toRe2(source));
+    return null;
+  } catch (e) {
+    return { reason: 'syntax', detail: e instanceof Error ? e.message.slice(0, 120) : String(e) };
+  }
+}
+
+/** JavaScript pattern syntax as RE2 reads it: named groups (?<name>…) become (?P<name>…). */
+function toRe2(source: string): string {
+  return source.replace(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?P<$1>');
+}
+
+/** Compiles a pattern that linearError accepted; null when it does not compile. */
+export function compileLinear(source: string, opts: { ignoreCase?: boolean } = {}): LinearPattern | null {
+  if (linearError(source) !== null) return null;
+  const { RE2JS } = re2();
+  const re = RE2JS.compile(toRe2(source), opts.ignoreCase === true ? RE2JS.CASE_INSENSITIVE : 0);
+  const names = re.namedGroups();
+  return {
+    source,
+    test: (text) => re.matcher(text).find(),
+    exec(text: string): RegExpExecArray | null {
+      const m = re.matcher(text);
+      if (!m.find()) return null;
+      const count = m.groupCount();
+      const values: (string | undefined)[] = [];
+      const indices: ([number, number] | undefined)[] = [];
+      for (let g = 0; g <= count; g++) {
+        const v = m.group(g);
+        values.push(v ?? undefined);
+        indices.push(v === null ? undefined : [m.start(g), m.end(g)]);
+      }
+      const groups: Record<string, string> = {};
+      const groupIndices: Record<string, [number, number]> = {};
+      for (const [name, g] of Object.entries(names)) {
+        const v = values[g];
+        const at = indices[g];
+        if (v !== undefined && at !== undefined) {
+          groups[name] = v;
+          groupIndices[name] = at;
+        }
+      }
+      const hasNames = Object.keys(names).length > 0;
+      const result = Object.assign(values, {
+        index: m.start(0),
+        input: text,
+        groups: hasNames ? groups : undefined,
+        indices: Object.assign(indices, { groups: hasNames ? groupIndices : undefined }),
+      });
+      return result as unknown as RegExpExecArray;
+    },
+  };
+}
