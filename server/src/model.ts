@@ -164,6 +164,11 @@ export interface Punkt {
   fields: Field[];
   attendance: Attendance[];
   sections: Section[];
+  /**
+   * A recommendation written as at-clauses outside any Indstilling ("… foreslår på den
+   * baggrund:" / "At 1) at årsregnskabet godkendes"): where the first clause is.
+   */
+  recommendation?: Range;
 }
 
 export interface Debris {

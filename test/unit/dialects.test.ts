@@ -30,6 +30,16 @@ describe('dialect fixtures', () => {
     expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
   });
 
+  it.each(fixtures)('%s gives its reviewed findings (each a real defect of the text: the last punkt cut short, export debris …)', (f) => {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const findingsPath = join(dir, f.replace('.referat.txt', '.findings'));
+    const actual = lintText(text)
+      .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}\n`)
+      .join('');
+    if (update) writeFileSync(findingsPath, actual);
+    expect(actual).toBe(readFileSync(findingsPath, 'utf8'));
+  });
+
   it('are all read: unrecognized-layout is silent on every fixture and on the corpus', () => {
     const corpus = join(__dirname, '..', 'fixtures', 'corpus');
     const texts = [...fixtures.map((f) => join(dir, f)), ...readdirSync(corpus).map((f) => join(corpus, f))].map((f) => [f, readFileSync(f, 'utf8')] as const);

@@ -172,7 +172,7 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   let toc = null;
   let tocLines = new Set<number>();
   if (settled.tocHead !== -1 && settled.tocHead < firstStart) {
-    const r = parseToc(view, settled.tocHead, firstStart);
+    const r = parseToc(view, settled.tocHead, firstStart, dialect);
     toc = r.toc;
     tocLines = r.lines;
   }

@@ -182,7 +182,8 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
     form: h.form.id,
     level: h.level,
     classMarker: cls ? (cls[1] as string) : null,
-    closed: /^Lukket\s*:/i.test(title),
+    // "Lukket: Eventuelt", "Orienteringssag: Faglig tvist (Lukket)", "Lukket punkt. Anlæg".
+    closed: /^Lukket\b\s*[:.]|^Lukket punkt\b|\(lukket\)\s*$/i.test(title),
     caseNumbers: head.cn ? [head.cn] : [],
     fields: [],
     attendance: [],
@@ -234,6 +235,26 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
     }
   }
 
+  // At-clauses after a line that announces them, outside an Indstilling or a Beslutning: a recommendation without a heading.
+  const recommends = (i: number, known: string | null, open: readonly Section[]): void => {
+    if (punkt.recommendation !== undefined) return;
+    // Only a line that starts with "a", a digit or a bullet can be an at-clause.
+    const c0 = (lines[i] as string).charCodeAt(view.start(i));
+    if ((c0 | 32) !== 97 && !(c0 >= 48 && c0 <= 57) && c0 !== 45 && c0 !== 42 && c0 !== 0x2022 && c0 !== 0x25aa) return;
+    if (hasOpen(open, 'indstilling') || hasOpen(open, 'beslutning')) return;
+    const text = known ?? view.txt(i);
+    if (!AT_CLAUSE.test(text)) return;
+    // A numbered at-clause ("At 1) …", "1. at …") is a recommendation by its form.
+    if (/^(?:at\s+\d{1,2}\)|\d{1,2}[.)]\s*at\b)/i.test(text)) {
+      punkt.recommendation = lineRange(i, view.start(i), view.end(i));
+      return;
+    }
+    const prev = view.prevContent(i, 3);
+    if (prev === -1 || prev === h.headingLine) return;
+    const before = view.txt(prev);
+    if (before.endsWith(':') || /,\s*at$/.test(before) || AT_CLAUSE.test(before)) punkt.recommendation = lineRange(i, view.start(i), view.end(i));
+  };
+
   let i = head.start;
   const last = headLast(h);
   for (; i <= last; i++) if (!view.empty(i)) lastContent = i;
@@ -248,6 +269,7 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
       continue;
     }
     if (c === 0) {
+      recommends(i, null, open);
       countBody(open);
       lastContent = i;
       continue;
@@ -325,6 +347,7 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
       lastContent = i;
       continue;
     }
+    recommends(i, text, open);
     countBody(open);
     lastContent = i;
   }

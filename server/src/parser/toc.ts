@@ -5,6 +5,8 @@
 // ("Side" and one page number per line) after the entries.
 import type { Toc, TocEntry } from '../model';
 import { TOC_GROUPS } from './dialect/header';
+import { findDates } from './dates';
+import type { Dialect } from './dialect';
 import { lineRange } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_TOC, type LineView } from './scan';
 
@@ -19,7 +21,17 @@ export interface TocResult {
   lines: Set<number>;
 }
 
-export function parseToc(view: LineView, from: number, to: number): TocResult {
+/** A committee name alone, a date alone, or "Møde i <udvalg> den <dato>". */
+function headerish(text: string, dialect: Dialect): boolean {
+  if (text.length > 80) return false;
+  if (dialect.isCommittee(dialect.normaliseCommittee(text))) return true;
+  const d = findDates(text)[0];
+  if (d === undefined) return false;
+  const rest = (text.slice(0, d.start) + text.slice(d.end)).replace(/\b(?:den|d\.|kl\.?\s*\d{1,2}[.:]\d{2})\b/gi, '').trim();
+  return rest === '' || /^møde i\b/i.test(rest);
+}
+
+export function parseToc(view: LineView, from: number, to: number, dialect: Dialect): TocResult {
   const lines = new Set<number>();
   lines.add(from);
   const h = view.txt(from);
@@ -64,8 +76,13 @@ export function parseToc(view: LineView, from: number, to: number): TocResult {
     }
     const m = TOC_ENTRY.exec(s);
     const numbered = m ? null : NUMBERED.exec(s);
+    // A running page header on a TOC page ("Økonomiudvalget", "den 10. juni 2013", "Møde i Økonomiudvalget den …").
+    if (m === null && numbered === null && pendingNumber === null && headerish(s, dialect)) {
+      lines.add(i);
+      continue;
+    }
     const first = s.charAt(0);
-    const continuation = m === null && numbered === null && entries.length > 0 && first !== first.toUpperCase() && i === last + 1;
+    const continuation = m === null && numbered === null && entries.length > 0 && first !== first.toUpperCase() && i <= last + 3;
     if (continuation) {
       const prev = entries[entries.length - 1] as TocEntry;
       prev.title = `${prev.title} ${s}`;

@@ -34,6 +34,10 @@ export default defineRule({
         // Glued headings ("BilagBeslutning") are merged-headings' to report; an
         // implicit Indstilling is a paragraph, not a heading.
         if (s.merged || s.implicit) continue;
+        // An umbrella ("INDHOLD") introduces the headings after it; attendance and remarks
+        // on the agenda are written at the meeting, so a dagsorden leaves them empty.
+        if (s.container === true) continue;
+        if (model.kind === 'dagsorden' && (s.kind === 'fremmøde' || /^bemærkninger\b/i.test(s.heading))) continue;
         if (s.bodyLines > 0) {
           visit(p, s.children);
           continue;
@@ -46,7 +50,7 @@ export default defineRule({
         if (s.kind === 'beslutning' ? skipBeslutning : p.closed) continue;
         out.push({
           messageId: p.number !== null ? 'empty' : 'emptyUnnumbered',
-          args: p.number !== null ? { section: s.heading, number: p.number } : { section: s.heading, title: p.title },
+          args: p.number !== null ? { section: s.heading.replace(/\s*:$/, ''), number: p.number } : { section: s.heading.replace(/\s*:$/, ''), title: p.title },
           range: s.headingRange,
           data: { punkt: p.number, section: s.kind },
         });

@@ -11,12 +11,19 @@ export default defineRule({
   tags: ['eksport'],
   fixable: true,
   messages: {
-    da: { debris: 'Rester fra webeksport: "{text}".', cookie: 'Cookie-banner fra webeksport: "{text}".', fix: 'Fjern linjen' },
-    en: { debris: 'Web-export debris: "{text}".', cookie: 'Cookie banner from a web export: "{text}".', fix: 'Remove the line' },
+    da: { debris: 'Rester fra webeksport: "{text}".', cookie: 'Cookie-banner fra webeksport: "{text}".', fix: 'Fjern linjen', fixGlued: 'Fjern resten' },
+    en: { debris: 'Web-export debris: "{text}".', cookie: 'Cookie banner from a web export: "{text}".', fix: 'Remove the line', fixGlued: 'Remove the debris' },
   },
   check({ model, lines }) {
     const out: Finding[] = [];
     for (const d of model.debris) {
+      // PDF page furniture (page numbers, "background image") comes with reading a PDF, not from the document.
+      if (d.kind === 'page') continue;
+      if (d.glued === true) {
+        // Glued to text that stays ("UdskrivSagsid.: …"): only the control goes.
+        out.push({ messageId: 'debris', args: { text: d.text }, range: d.range, data: { kind: d.kind }, fix: { messageId: 'fixGlued', edits: [{ range: d.range, newText: '' }], safe: true } });
+        continue;
+      }
       const line = d.range.start.line;
       // Remove the whole line with its line break, and one blank line after it
       // so that removing the debris does not leave a double gap.

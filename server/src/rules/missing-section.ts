@@ -13,7 +13,7 @@ function has(sections: readonly Section[], kind: SectionKind): boolean {
 
 export function missingSections(p: Punkt, required: readonly SectionKind[], standing: boolean, noDecision: boolean): SectionKind[] {
   return required.filter((kind) => {
-    if (kind === 'indstilling' && standing) return false;
+    if (kind === 'indstilling' && (standing || p.recommendation !== undefined)) return false;
     if (kind === 'beslutning' && noDecision) return false;
     return !has(p.sections, kind);
   });

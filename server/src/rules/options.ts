@@ -18,8 +18,15 @@ export const DEFAULT_OPTIONS: RuleOptions = {
     /^eventuelt\b/i,
     /^underskrift(?:sark|sside|er)?\b/i,
     /^lukket\s*:/i,
+    /^fraværende\b/i,
+    /^bemærkninger til dagsorden/i,
+    /^godkendelse af (?:referat|beslutningsprotokol)/i,
+    /^spørgsmål\b/i,
+    /^spørgetid\b/i,
+    /^fællessang\b/i,
   ],
-  noDecisionItems: [/^underskrift(?:sark|sside|er)?\b/i, /^eventuelt\b/i, /^lukket\s*:\s*eventuelt\b/i],
+  // A member's question is answered, not decided; a song is sung.
+  noDecisionItems: [/^underskrift(?:sark|sside|er)?\b/i, /^eventuelt\b/i, /^lukket\s*:\s*eventuelt\b/i, /^spørgsmål\b/i, /^spørgetid\b/i, /^fællessang\b/i],
 };
 
 /** The title as compared with standing-item patterns: no class marker, no "Lukket:" kept. */
@@ -30,6 +37,7 @@ function bareTitle(p: Punkt): string {
 }
 
 export function isStandingItem(p: Punkt, options: RuleOptions): boolean {
+  if (p.closed) return true;
   const t = bareTitle(p);
   return options.standingItems.some((re) => re.test(t));
 }

@@ -150,6 +150,7 @@ export default defineRule({
       missing: 'Punkt {number} "{title}" mangler i Indholdsfortegnelsen.',
       missingUnnumbered: 'Punktet "{title}" mangler i Indholdsfortegnelsen.',
       extra: 'Indholdsfortegnelsen nævner "{toc}", men intet punkt hedder sådan.',
+      tail: 'Indholdsfortegnelsen nævner {count} punkter efter det sidste i dokumentet, fra "{toc}". Er dokumentet skåret af?',
       order: 'Indholdsfortegnelsen har punkt {number} "{title}" et andet sted i rækkefølgen.',
       orderUnnumbered: 'Indholdsfortegnelsen har punktet "{title}" et andet sted i rækkefølgen.',
       fix: 'Ret Indholdsfortegnelsen til "{title}"',
@@ -160,6 +161,7 @@ export default defineRule({
       missing: 'Punkt {number} "{title}" is missing from the Indholdsfortegnelse.',
       missingUnnumbered: 'The punkt "{title}" is missing from the Indholdsfortegnelse.',
       extra: 'The Indholdsfortegnelse lists "{toc}", but no punkt has that title.',
+      tail: 'The Indholdsfortegnelse lists {count} punkter after the last one in the document, from "{toc}". Is the document cut short?',
       order: 'The Indholdsfortegnelse lists punkt {number} "{title}" in a different order.',
       orderUnnumbered: 'The Indholdsfortegnelse lists the punkt "{title}" in a different order.',
       fix: 'Change the Indholdsfortegnelse entry to "{title}"',
@@ -177,6 +179,8 @@ export default defineRule({
     const out: Finding[] = [];
     let i = 0;
     let j = 0;
+    /** The entry the last punkt matched, when it did. */
+    let lastMatch = -1;
     while (i < E.length && j < P.length) {
       const e = E[i] as Entry;
       const p = P[j] as Item;
@@ -188,9 +192,11 @@ export default defineRule({
         if (both !== null && matches(both, p)) {
           i += 2;
           j++;
+          if (j === P.length) lastMatch = i - 1;
         } else if (matches(e, p)) {
           i++;
           j++;
+          if (j === P.length) lastMatch = i - 1;
         } else {
           i++;
         }
@@ -199,6 +205,7 @@ export default defineRule({
       if (matches(e, p)) {
         i++;
         j++;
+        if (j === P.length) lastMatch = i - 1;
         continue;
       }
       let ka = 0;
@@ -230,8 +237,17 @@ export default defineRule({
         missing.push(j++);
       }
     }
-    for (; i < E.length; i++) if (!(E[i] as Entry).soft) extra.push(i);
+    // The entries after the one the last punkt matched: a document cut short (or a body that
+    // stops early) gives one finding, not one per entry.
+    const tailFrom = lastMatch !== -1 ? lastMatch + 1 : -1;
+    const tail: number[] = [];
+    for (; i < E.length; i++) if (!(E[i] as Entry).soft) (tailFrom !== -1 ? tail : extra).push(i);
     while (j < P.length) missing.push(j++);
+    if (tail.length === 1) extra.push(tail[0] as number);
+    if (tail.length > 1) {
+      const first = E[tail[0] as number] as Entry;
+      out.push({ messageId: 'tail', args: { count: tail.length, toc: first.title }, range: first.range, data: { kind: 'tail', entries: tail.length } });
+    }
 
     // An entry left over whose punkt is also left over was moved: one finding, at the entry.
     const byKey = new Map<string, number[]>();
