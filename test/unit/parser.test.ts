@@ -405,3 +405,23 @@ describe('parser: layouts beyond the catalogue, by the evidence minutes share', 
     expect(m.punkter.map((p) => p.title)).toEqual(['Godkendelse af dagsorden']);
   });
 });
+
+describe('parser: more unnumbered layouts', () => {
+  it('reads Markdown headings without numbers over section headings of a deeper level', () => {
+    const m = parseReferat(doc('# Referat Økonomiudvalget 4. marts 2025', '', '## Godkendelse af dagsorden', '', '### Beslutning', '', 'Godkendt.', '', '## Budget 2026', '', '### Indstilling', '', 'At budgettet godkendes.'));
+    expect(m.punkter.map((p) => [p.number, p.title, p.level])).toEqual([
+      [null, 'Godkendelse af dagsorden', 2],
+      [null, 'Budget 2026', 2],
+    ]);
+  });
+
+  it.each([
+    ['Ad 3) Budget 2025', 3],
+    ['Ad pkt. 3 Budget 2025', 3],
+    ['• 3. Budget 2025', 3],
+    ['3 - Budget 2025', 3],
+  ])('reads %j', (heading, number) => {
+    const m = parseReferat(doc('Referat', '', heading, '', 'Beslutning.', '', 'Godkendt.'));
+    expect(m.punkter.map((p) => [p.number, p.title, p.sections.map((s) => s.kind)])).toEqual([[number, 'Budget 2025', ['beslutning']]]);
+  });
+});

@@ -336,7 +336,18 @@ function tocCandidateCount(view: LineView, after: readonly Proto[], prefix: Int3
 function unnumbered(view: LineView, from: number, forms: { unnumbered: PunktForm }): Proto[] {
   const out: Proto[] = [];
   for (let i = from; i < view.n; i++) {
-    if (view.empty(i) || view.is(i, STRUCTURAL | C_ATT) || view.level(i) !== null) continue;
+    if (view.empty(i)) continue;
+    const level = view.level(i);
+    if (level !== null) {
+      // "## Godkendelse af dagsorden" over "### Beslutning": a Markdown heading above a section heading of a deeper level.
+      const j = view.nextContent(i + 1, 6);
+      const jl = j === -1 ? null : view.level(j);
+      if (view.hits[i]?.form === 'markdown' && !view.is(i, C_CAND) && j !== -1 && view.is(j, C_EVIDENCE) && (jl === null || jl > level)) {
+        out.push(unnumberedAt(view, i, forms.unnumbered));
+      }
+      continue;
+    }
+    if (view.is(i, STRUCTURAL | C_ATT)) continue;
     const t = view.txt(i);
     if (t.length < 3 || t.length > 150 || !/^[\p{Lu}\p{N}]/u.test(t) || /[.:,;!?]$/.test(t)) continue;
     if (i > 0 && !view.empty(i - 1)) continue;
@@ -346,23 +357,28 @@ function unnumbered(view: LineView, from: number, forms: { unnumbered: PunktForm
     const sectionAfter = view.gapAfter(i) >= 2 && view.is(j, C_EVIDENCE);
     const caseAfter = j <= i + 2 && view.is(j, C_CASE | C_LABEL | C_FIELD);
     if (!sectionAfter && !caseAfter) continue;
-    out.push({
-      startLine: i,
-      headingLine: i,
-      form: forms.unnumbered,
-      number: null,
-      title: t,
-      titleStart: view.start(i),
-      titleEnd: view.end(i),
-      level: null,
-      indent: view.indent[i] as number,
-      extra: [],
-      restOffset: view.end(i),
-      group: 'unnumbered',
-      key: normTitle(t),
-    });
+    out.push(unnumberedAt(view, i, forms.unnumbered));
   }
   return out;
+}
+
+function unnumberedAt(view: LineView, i: number, form: PunktForm): Proto {
+  const t = view.txt(i);
+  return {
+    startLine: i,
+    headingLine: i,
+    form,
+    number: null,
+    title: t,
+    titleStart: view.start(i),
+    titleEnd: view.end(i),
+    level: view.level(i),
+    indent: view.indent[i] as number,
+    extra: [],
+    restOffset: view.end(i),
+    group: 'unnumbered',
+    key: normTitle(t),
+  };
 }
 
 export const UNNUMBERED_FORM: PunktForm = {

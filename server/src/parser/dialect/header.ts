@@ -45,6 +45,7 @@ export interface KindSignal {
 // Tried in order on each header line; the first line with a signal decides.
 export const KIND_SIGNALS: readonly KindSignal[] = [
   { re: /\bbeslutningsprotokol\b/i, kind: 'beslutningsprotokol', example: 'Beslutningsprotokol', seen: 'Aabenraa' },
+  { re: /^\p{L}*protokol\b/iu, kind: 'beslutningsprotokol', example: 'Mødeprotokol for Byrådet', seen: 'protokoller uden ordet "beslutning"' },
   { re: /\b\p{L}*referat\b/iu, kind: 'referat', example: 'Byråd: Referat af mødet 14. december 2017', seen: 'de fleste' },
   { re: /\b\p{L}*dagsorden\b/iu, kind: 'dagsorden', example: 'Dagsorden - Økonomiudvalget den 20. maj 2019', seen: 'Bornholm, Hvidovre, Gentofte "Dagsorden åben", Hjørring "Åben dagsorden"' },
 ];

@@ -89,10 +89,10 @@ export const SECTION_NAMES: Readonly<Record<SectionKind, string>> = {
   other: 'Andet',
 };
 
-/** Lower-cased heading key: trailing colon and whitespace removed. */
+/** Lower-cased heading key: a trailing colon or full stop and whitespace removed. */
 export function headingKey(text: string): string {
   let end = text.length;
-  while (end > 0 && (text[end - 1] === ':' || text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > 0 && (text[end - 1] === ':' || text[end - 1] === '.' || text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   return text.slice(0, end).toLowerCase();
 }
 
@@ -164,7 +164,7 @@ export function sectionLookup(extra?: ReadonlyMap<string, SectionAlias>): (text:
     let end = text.length;
     while (end > 0) {
       const c = text.charCodeAt(end - 1);
-      if (c !== 58 /* : */ && c !== 32 && c !== 9) break;
+      if (c !== 58 /* : */ && c !== 46 /* . */ && c !== 32 && c !== 9) break;
       end--;
     }
     let h = HASH_SEED;
