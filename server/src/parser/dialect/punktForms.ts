@@ -40,6 +40,8 @@ export interface PunktForm {
   family: string;
   /** "1.  1. Title": group 2 repeats the number and group 3 is the title. */
   repeatsNumber?: boolean;
+  /** A weak form that a line alone tells from a list (the grammar colours it). */
+  distinct?: true;
   /** A heading as printed (for number-alone and number-below forms, with its title line) and what it gives. */
   example: { lines: readonly string[]; number: number; title: string };
   /** Where the form was seen. */
@@ -190,6 +192,7 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
   },
   {
     id: 'number-two-spaces',
+    distinct: true,
     re: /^(\d{1,4})\s{2,}([\p{Lu}\p{N}"„”«§].*)$/u,
     lead: DIGIT,
     placement: 'inline',
@@ -251,6 +254,7 @@ export const PUNKT_FORMS: readonly PunktForm[] = [
   },
   {
     id: 'number-glued',
+    distinct: true,
     re: /^(\d{1,4})(\p{Lu}\p{Ll}.*)$/u,
     lead: DIGIT,
     placement: 'inline',
