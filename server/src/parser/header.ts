@@ -36,6 +36,8 @@ const INLINE_DATE_LABEL = /\b(?:Mødedato|Dato)\s*:\s*/giu;
 const GROUPS = new Set(TOC_GROUPS.map((g) => g.toLowerCase()));
 
 const KL = /\bkl\.?\s*(\d{1,2}[.:]\d{2})/i;
+/** Lines with text the header stage reads at most. */
+const HEADER_LINES = 150;
 const KIND_WORDS =
   /\b(?:referat(?:et)?\.?(?:\s+(?:af|fra|for|til)(?:\s+mødet?(?:\s+i)?)?)?|beslutningsprotokol(?:\s+(?:af|fra|for))?|(?:tillægs)?dagsorden(?:\s+(?:til|for)(?:\s+mødet?(?:\s+i)?)?)?|åben|åbent|lukket)\b/giu;
 const WEEKDAY = /\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b,?/giu;
@@ -64,10 +66,13 @@ function clean(text: string): string {
   return text.includes('|') || text.includes('**') ? text.replace(/\*\*/g, '').replace(/\s*\|\s*/g, ' ').trim() : text;
 }
 
+const NOISE = KIND_NOISE.map((n) => ({ test: n.re, all: new RegExp(n.re.source, 'giu') }));
+const TITLE_NOISE_RE = TITLE_NOISE.map((n) => new RegExp(`(?<=[\\s(:,-])${n}(?=[\\s):,-])`, 'giu'));
+
 function kindOf(text: string): DocumentKind {
   if (text.length > 150) return 'unknown';
   let t = text;
-  for (const n of KIND_NOISE) if (n.re.test(t)) t = t.replace(new RegExp(n.re.source, 'giu'), ' ');
+  for (const n of NOISE) if (n.test.test(t)) t = t.replace(n.all, ' ');
   for (const s of KIND_SIGNALS) if (s.re.test(t)) return s.kind;
   return 'unknown';
 }
@@ -79,7 +84,7 @@ function committeePart(text: string, dialect: Dialect): string | null {
   for (const d of findDates(t).reverse()) t = `${t.slice(0, d.start)} ${t.slice(d.end)}`;
   t = t.replace(/\bkl\.?\s*\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?/giu, ' ').replace(/\b\d{1,2}[.:]\d{2}(?::\d{2})?\b/g, ' ');
   t = t.replace(KIND_WORDS, ' ').replace(WEEKDAY, ' ');
-  for (const n of TITLE_NOISE) t = t.replace(new RegExp(`(?<=[\\s(:,-])${n}(?=[\\s):,-])`, 'giu'), ' ');
+  for (const re of TITLE_NOISE_RE) t = t.replace(re, ' ');
   t = t.replace(/\s(?:den|d\.)\s/giu, ' ').replace(/\(\s*\)/g, ' ');
   t = t.replace(/\s+/g, ' ').replace(/^[\s\-–:,.]+|[\s\-–:,]+$/g, '').trim();
   if (t === '') return null;
@@ -127,8 +132,9 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
     if (committees[rank] === null) committees[rank] = s;
   };
 
+  // The header is at the top: at most HEADER_LINES lines with text are read (a document with no punkter is all "header").
   const content: number[] = [];
-  for (let i = 0; i < to; i++) if (!view.empty(i) && !skip(i)) content.push(i);
+  for (let i = 0; i < to && content.length < HEADER_LINES; i++) if (!view.empty(i) && !skip(i)) content.push(i);
 
   /** Labels waiting for their values on the following lines. */
   let stack: { line: number; role: HeaderRole }[] = [];
@@ -177,7 +183,7 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
     const text = cl.text;
     const offset = cl.start;
     if (title === null) title = { text: view.txt(i), range: lineRange(i, view.start(i), view.end(i)) };
-    if (view.is(i, C_CAND | C_SECTION) && view.hits[i]?.form !== 'markdown') {
+    if (view.is(i, C_CAND | C_SECTION) && view.hits.get(i)?.form !== 'markdown') {
       // A section heading in the header ("Bemærkninger til dagsordenen") is not its text.
       stack = [];
       continue;

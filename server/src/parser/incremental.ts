@@ -171,7 +171,10 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
   indent.set(ov.indent.subarray(b0 + 1), a + bl);
   cls.set(ov.cls.subarray(0, a));
   cls.set(ov.cls.subarray(b0 + 1), a + bl);
-  const hits: (SectionHit | undefined)[] = ov.hits.slice(0, a).concat(new Array<SectionHit | undefined>(bl), ov.hits.slice(b0 + 1));
+  // The old lines' section headings: those above the change keep their line, those below move by dl (the changed lines hold none).
+  const hits = new Map<number, SectionHit>();
+  for (const [line, hit] of ov.hits) if (line < a) hits.set(line, hit);
+  for (const [line, hit] of ov.hits) if (line > b0) hits.set(line + dl, hit);
   const lines = ov.lines.slice(0, a).concat(block, ov.lines.slice(b0 + 1));
   const v = new LineView(lines, bounds, indent, cls, hits);
   const scanned: ScanResult = { view: v, candidates: [], debris: [] };

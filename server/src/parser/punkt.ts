@@ -300,7 +300,7 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
       lastContent = i;
       continue;
     }
-    const hit = (c & C_SECTION) !== 0 ? view.hits[i] : undefined;
+    const hit = (c & C_SECTION) !== 0 ? view.hits.get(i) : undefined;
     if ((c & C_ATT) !== 0 && hit === undefined) {
       const att = dialect.attendance.exec(text) as RegExpExecArray;
       const labelLen = text.length - (att[2] as string).length;
@@ -359,9 +359,8 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
 /** The indentation of most plain section headings after `from`, or null when there are none. */
 export function sectionIndentOf(view: LineView, from: number): number | null {
   const counts = new Map<number, number>();
-  for (let i = from; i < view.n; i++) {
-    const hit = view.hits[i];
-    if (hit === undefined || hit.form !== 'alias' || view.level(i) !== null) continue;
+  for (const [i, hit] of view.hits) {
+    if (i < from || hit.form !== 'alias' || view.level(i) !== null) continue;
     const ind = view.indent[i] as number;
     counts.set(ind, (counts.get(ind) ?? 0) + 1);
   }

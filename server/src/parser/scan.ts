@@ -6,8 +6,9 @@ import type { Debris } from '../model';
 import { looksLikeCaseNumberLine } from './dialect/caseNumbers';
 import { debrisKind, gluedPrefix, COOKIE_CONSENT } from './dialect/debris';
 import type { Dialect } from './dialect';
+import { P_ATTENDANCE, P_DEBRIS, P_FIELD, P_PUNKT, P_SECTION, P_TOC } from './dialect/prefixes';
 import type { PunktMatch } from './dialect/punktForms';
-import { lineRange, setLineStarts, stripBounds } from './lines';
+import { foldLatin1, lineRange, setLineStarts, stripBounds } from './lines';
 import { recogniseSection, type SectionHit } from './sectionHeadings';
 
 // Line classes (bits of LineView.cls).
@@ -42,6 +43,9 @@ export interface Candidate {
   indent: number;
 }
 
+/** Lines from the top and the bottom in which a cookie banner is looked for. */
+const COOKIE_LINES = 80;
+
 /** A document's lines and what the scan found out about each. */
 export class LineView {
   constructor(
@@ -53,7 +57,7 @@ export class LineView {
     /** C_* bits. */
     readonly cls: Uint16Array,
     /** The section heading found on a line with C_SECTION. */
-    readonly hits: (SectionHit | undefined)[],
+    readonly hits: Map<number, SectionHit>,
   ) {}
 
   get n(): number {
@@ -139,97 +143,124 @@ export function bulletPrefix(text: string): number {
   return k > 1 && k < text.length ? k : 0;
 }
 
+/** Whether line i may hold a cookie banner written as a sentence: one stands at the top or the bottom of a web page. */
+function cookieLine(text: string, i: number, n: number): boolean {
+  return (i < COOKIE_LINES || i >= n - COOKIE_LINES) && text.length <= 600 && text.includes('ookie') && COOKIE_CONSENT.test(text) && /cookie/i.test(text);
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** A long line (over 200 characters): prose, a flattened PDF page (a digit first), a field line or an attendance list. */
+function classifyLong(view: LineView, i: number, text: string, dialect: Dialect, out: ScanResult, wholeText: string | null): number {
+  const c0 = text.charCodeAt(0);
+  if (cookieLine(text, i, view.n)) {
+    out.debris.push({ kind: 'cookie', text, range: lineRange(i, view.start(i), view.end(i)) });
+    return C_DEBRIS;
+  }
+  if (c0 >= 48 && c0 <= 57) {
+    const m = dialect.matchPunkt(text);
+    if (m !== null) {
+      out.candidates.push({ line: i, match: m, level: view.level(i), indent: view.indent[i] as number });
+      return C_CAND;
+    }
+  }
+  const lc = lowerAscii(c0);
+  let c = 0;
+  if (dialect.fieldFirst[lc >= 128 ? foldLatin1(lc) & 255 : lc] === 1 && dialect.fieldStart.test(text)) c = C_FIELD;
+  else if ((lc === 102 || lc === 97) && dialect.attendance.test(text)) c = C_ATT;
+  return c | indstiller(text, wholeText);
+}
+
+/** Whether a line ends as a decision label of another form may: a digit (a date, "pkt. 452"), a colon, or the word "beslutning". */
+function endsLikeLabel(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  if ((last >= 48 && last <= 57) || last === 58) return true;
+  return (last === 103 || last === 71) && /beslutning$/i.test(text.slice(-10));
+}
+
+/**
+ * A line of at most 200 characters: every class is possible. The words the line begins
+ * with decide which tables it is tried against (dialect.prefixes).
+ */
+function classifyShort(view: LineView, i: number, text: string, dialect: Dialect, out: ScanResult, wholeText: string | null): number {
+  const bullet = bulletPrefix(text);
+  const bare = bullet > 0 ? text.slice(bullet) : text;
+  const fam = dialect.prefixes.walk(bare);
+  const dk = (fam & P_DEBRIS) !== 0 || bare.charCodeAt(bare.length - 1) === 111 /* o: "… Kommunes logo" */ ? debrisKind(bare) : null;
+  if (dk !== null || cookieLine(text, i, view.n)) {
+    out.debris.push({ kind: dk ?? 'cookie', text, range: lineRange(i, view.start(i), view.end(i)) });
+    return C_DEBRIS;
+  }
+  const len = text.length;
+  const c0 = text.charCodeAt(0);
+  const digit = c0 >= 48 && c0 <= 57;
+  // A case number first: "00.34.00-S00-5-14" is no "00. Title" heading.
+  if (len <= 42 && len >= 4 && looksLikeCaseNumberLine(text)) return C_CASE;
+  const m = digit || bullet > 0 || (fam & P_PUNKT) !== 0 || dialect.anyForms || c0 === 0x2022 || c0 === 0xb7 || c0 === 0x25aa ? dialect.matchPunkt(text) : null;
+  if (m !== null) {
+    const level = view.level(i);
+    out.candidates.push({ line: i, match: m, level, indent: view.indent[i] as number });
+    if (level === null) return C_CAND;
+    // A Markdown heading that is no punkt ("#### 1. Første") is a section all the same.
+    view.hits.set(i, { form: 'markdown', alias: { kind: 'other' }, heading: text, start: 0, end: text.length, evidence: false });
+    return C_CAND | C_SECTION;
+  }
+  if ((fam & P_FIELD) !== 0 && dialect.fieldStart.test(text)) {
+    return (dialect.fieldAlone.test(text) ? C_LABEL | C_FIELD : C_FIELD) | indstiller(text, wholeText);
+  }
+  let c = 0;
+  if ((fam & P_ATTENDANCE) !== 0 && dialect.attendance.test(text)) {
+    c = C_ATT;
+    // "Afbud:" alone heads a list of names (Glostrup): a section when the table has it.
+    if (!/:\s*\S/.test(text)) c |= section(view, i, text, bare, bullet, dialect);
+    if ((c & C_SECTION) !== 0) c &= ~C_ATT;
+  } else if ((fam & P_TOC) !== 0 && dialect.isTocHeading(text)) {
+    c = C_TOC;
+  } else if ((fam & P_SECTION) !== 0 || view.level(i) !== null || endsLikeLabel(bare)) {
+    c = section(view, i, text, bare, bullet, dialect);
+  }
+  return c | indstiller(text, wholeText);
+}
+
+function section(view: LineView, i: number, text: string, bare: string, bullet: number, dialect: Dialect): number {
+  const hit = recogniseSection(text, bare, bullet, view.level(i), dialect);
+  if (hit === null) return 0;
+  view.hits.set(i, hit);
+  return C_SECTION | (hit.evidence ? C_EVIDENCE : 0);
+}
+
 /**
  * Scans lines [from, to) into `view` (which holds the whole document): classes, candidates
- * and debris. `text` is the text the lines were split from when the caller wants the
- * "indstiller" search done over the whole text at once (a full parse); else each line is
+ * and debris. The lines have no entry in view.hits yet (a full scan, or an incremental
+ * one's new lines). `wholeText` is the text the lines were split from when the caller does
+ * the "indstiller" search over the whole text at once (a full parse); else each line is
  * searched.
  */
 export function scanLines(view: LineView, from: number, to: number, dialect: Dialect, out: ScanResult, wholeText: string | null): void {
-  const { lines, bounds, indent, cls, hits } = view;
-  const cookies = wholeText === null || wholeText.includes('ookie');
+  const { lines, bounds, indent, cls } = view;
   for (let i = from; i < to; i++) {
     const line = lines[i] as string;
     stripBounds(line, bounds, i);
-    cls[i] = 0;
-    hits[i] = undefined;
     if (view.blank(i)) {
+      cls[i] = 0;
       indent[i] = 0;
       continue;
     }
     indent[i] = Math.min(leadingSpace(line), 65535);
     let text = view.txt(i);
-    let c0 = text.charCodeAt(0);
-
     // "UdskrivSagsid.: …": a control glued to the front; the rest of the line is read.
-    if (c0 === 85 /* U */) {
+    if (text.charCodeAt(0) === 85 /* U */) {
       const g = gluedPrefix(text);
       if (g > 0) {
         const s = bounds[3 * i] as number;
         out.debris.push({ kind: 'export-control', text: text.slice(0, g), range: lineRange(i, s, s + g), glued: true });
         bounds[3 * i] = s + g;
         text = text.slice(g);
-        c0 = text.charCodeAt(0);
       }
     }
-
-    const bullet = bulletPrefix(text);
-    const bare = bullet > 0 ? text.slice(bullet) : text;
-    const dk = debrisKind(bare);
-    if (dk !== null || (cookies && text.length <= 600 && text.includes('ookie') && COOKIE_CONSENT.test(text) && /cookie/i.test(text))) {
-      out.debris.push({ kind: dk ?? 'cookie', text, range: lineRange(i, bounds[3 * i] as number, bounds[3 * i + 1] as number) });
-      cls[i] = C_DEBRIS;
-      continue;
-    }
-
-    // A case number first: "00.34.00-S00-5-14" is no "00. Title" heading.
-    const len = text.length;
-    if (len <= 42 && len >= 4 && looksLikeCaseNumberLine(text)) {
-      cls[i] = C_CASE;
-      continue;
-    }
-    const m = dialect.matchPunkt(text);
-    if (m !== null) {
-      cls[i] = C_CAND;
-      const level = view.level(i);
-      out.candidates.push({ line: i, match: m, level, indent: indent[i] as number });
-      // A Markdown heading that is no punkt ("#### 1. Første") is a section all the same.
-      if (level !== null) {
-        hits[i] = { form: 'markdown', alias: { kind: 'other' }, heading: text, start: 0, end: text.length, evidence: false };
-        cls[i] = C_CAND | C_SECTION;
-      }
-      continue;
-    }
-
-    let lc = c0;
-    if (lc >= 65 && lc <= 90) lc += 32;
-    if (dialect.fieldFirst.has(lc) || (lc >= 128 && dialect.fieldFirst.has(text.toLowerCase().charCodeAt(0)))) {
-      if (dialect.fieldStart.test(text)) {
-        cls[i] = (dialect.fieldAlone.test(text) ? C_LABEL | C_FIELD : C_FIELD) | indstiller(text, wholeText);
-        continue;
-      }
-    }
-    let c = 0;
-    if ((lc === 102 /* f */ || lc === 97 /* a */) && dialect.attendance.test(text)) {
-      c = C_ATT;
-      // "Afbud:" alone heads a list of names (Glostrup): a section when the table has it.
-      if (!/:\s*\S/.test(text)) {
-        const hit = recogniseSection(text, bare, bullet, view.level(i), dialect);
-        if (hit !== null) {
-          hits[i] = hit;
-          c = C_SECTION | (hit.evidence ? C_EVIDENCE : 0);
-        }
-      }
-    } else if (len <= 200 && dialect.isTocHeading(text)) {
-      c = C_TOC;
-    } else {
-      const hit = recogniseSection(text, bare, bullet, view.level(i), dialect);
-      if (hit !== null) {
-        hits[i] = hit;
-        c = C_SECTION | (hit.evidence ? C_EVIDENCE : 0);
-      }
-    }
-    cls[i] = c | indstiller(text, wholeText);
+    cls[i] = text.length > 200 ? classifyLong(view, i, text, dialect, out, wholeText) : classifyShort(view, i, text, dialect, out, wholeText);
   }
 }
 
@@ -241,7 +272,7 @@ function indstiller(text: string, wholeText: string | null): number {
 /** A full scan of a document's lines. */
 export function scan(lines: readonly string[], text: string, dialect: Dialect): ScanResult {
   const n = lines.length;
-  const view = new LineView(lines, new Int32Array(3 * n), new Uint16Array(n), new Uint16Array(n), new Array<SectionHit | undefined>(n));
+  const view = new LineView(lines, new Int32Array(3 * n), new Uint16Array(n), new Uint16Array(n), new Map<number, SectionHit>());
   const out: ScanResult = { view, candidates: [], debris: [] };
   const lf = text.indexOf('\r') === -1;
   scanLines(view, 0, n, dialect, out, lf ? text : null);

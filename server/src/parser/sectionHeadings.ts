@@ -81,9 +81,18 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
   if (c0 >= 65 && c0 <= 90) c0 += 32;
   const last = text.charCodeAt(len - 1);
   const endsLikeLabel = (last >= 48 && last <= 57) || last === 58 /* : */;
+  // A label of another form ends with a date, "pkt. N" or its colon, or (with no date) with the word "beslutning".
+  const endsWithWord = endsWithFolded(text, 'beslutning') || endsWithFolded(text, 'beslutning:');
+  if (!endsLikeLabel && !endsWithWord && !(c0 === 98 /* b */ && startsFolded(text, 'beslutning'))) return null;
+  let mentions: boolean | undefined;
+  const beslutning = c0 === 98 && startsFolded(text, 'beslutning');
   for (const form of DECISION_FORMS) {
-    if (form.startsWithBeslutning && c0 !== 98 /* b */) continue;
-    if (!form.startsWithBeslutning && !((endsLikeLabel || form.date === 'none') && (text.includes('eslutning') || text.includes('ESLUTNING') || text.includes('pkt.')))) continue;
+    if (form.startsWithBeslutning && !beslutning) continue;
+    if (!form.startsWithBeslutning) {
+      if (form.date === 'none' ? !endsWithWord : !endsLikeLabel) continue;
+      mentions ??= text.includes('eslutning') || text.includes('ESLUTNING') || text.includes('pkt.');
+      if (!mentions) continue;
+    }
     const m = form.re.exec(text);
     if (m === null) continue;
     let date: FoundDate | undefined;
@@ -113,6 +122,30 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
     return hit;
   }
   return null;
+}
+
+/** Whether text starts with `word` (lower case ASCII), ignoring ASCII case. */
+function startsFolded(text: string, word: string): boolean {
+  if (text.length < word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Whether text ends with `word` (lower case ASCII), compared ignoring ASCII case, without building a string. */
+function endsWithFolded(text: string, word: string): boolean {
+  const n = word.length;
+  const at = text.length - n;
+  if (at < 0) return false;
+  for (let k = 0; k < n; k++) {
+    let c = text.charCodeAt(at + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 function cleanCommittee(text: string): string | null {

@@ -49,12 +49,39 @@ interface Proto extends Heading {
 
 /** Lower-cased title with runs of spaces and final dots evened out, for comparing a title with its repetition or a TOC entry. */
 export function normTitle(t: string): string {
+  if (plainTitle(t)) return t.toLowerCase();
   return t
     .toLowerCase()
     .replace(/\*\*/g, '')
     .replace(/[\s.…]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Whether normTitle(t) is t.toLowerCase(): no "*", whitespace only as single spaces
+ * between words, and no trailing dot or ellipsis.
+ */
+function plainTitle(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  const last = t.charCodeAt(n - 1);
+  if (last === 46 /* . */ || last === 0x2026 /* … */) return false;
+  let prevSpace = true;
+  for (let k = 0; k < n; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 42 /* * */) return false;
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c >= 0x2000) {
+      // Any other whitespace takes the general path (and so does everything above U+2000: simpler than a table).
+      return false;
+    } else {
+      prevSpace = false;
+    }
+  }
+  return !prevSpace;
 }
 
 const AT_CLAUSE_TITLE = /^at\b/i;
@@ -342,7 +369,7 @@ function unnumbered(view: LineView, from: number, forms: { unnumbered: PunktForm
       // "## Godkendelse af dagsorden" over "### Beslutning": a Markdown heading above a section heading of a deeper level.
       const j = view.nextContent(i + 1, 6);
       const jl = j === -1 ? null : view.level(j);
-      if (view.hits[i]?.form === 'markdown' && !view.is(i, C_CAND) && j !== -1 && view.is(j, C_EVIDENCE) && (jl === null || jl > level)) {
+      if (view.hits.get(i)?.form === 'markdown' && !view.is(i, C_CAND) && j !== -1 && view.is(j, C_EVIDENCE) && (jl === null || jl > level)) {
         out.push(unnumberedAt(view, i, forms.unnumbered));
       }
       continue;

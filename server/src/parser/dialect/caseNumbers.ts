@@ -91,6 +91,10 @@ const PLAIN_NUMBER = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+[.,]\d+$/;
 /** Whether a whole (trimmed) line looks like a case number standing alone. */
 export function looksLikeCaseNumberLine(text: string): boolean {
   if (text.length < 4 || text.length > 42) return false;
+  // Cheap first: a digit first, or a prefix of capitals ("GEO-2022-…"); a word in lower case is prose.
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  if (!(c0 >= 48 && c0 <= 57) && c1 >= 97 && c1 <= 122) return false;
   if (!LOOSE.test(text)) return false;
   if (!/\d/.test(text) || !/[.\/\-–]/.test(text)) return false;
   if (DATE_LIKE.test(text) || PLAIN_NUMBER.test(text)) return false;

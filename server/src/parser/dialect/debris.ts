@@ -62,8 +62,12 @@ export const DEBRIS_PHRASES: readonly DebrisPhrase[] = [
 
 export interface DebrisPattern {
   re: RegExp;
-  /** Lower-case first letters the line can start with: the pre-filter. */
+  /** Lower-case first letters the line can start with, or "" for any: the pre-filter. */
   lead: string;
+  /** What the line must end with (the pre-filter of a pattern that may start anyhow). */
+  tail?: string;
+  /** Words (lower case) the line starts with, one of them: a finer pre-filter than the first letter. */
+  starts?: readonly string[];
   kind: Debris['kind'];
   example: string;
   seen: string;
@@ -71,13 +75,14 @@ export interface DebrisPattern {
 
 /** Lines of a recognisable shape; each is tried only on lines that start with one of its lead letters. */
 export const DEBRIS_PATTERNS: readonly DebrisPattern[] = [
-  { re: /^Side\s+\d{1,4}(?:\s+af\s+\d{1,4}|\.)?$/i, lead: 's', kind: 'page', example: 'Side 3 af 27', seen: 'Gentofte, Hjørring ("Side 2.")' },
-  { re: /^Download\s+["“”„].*["“”„]$/i, lead: 'd', kind: 'export-control', example: 'Download "Referat. fra Økonomiudvalget"', seen: 'Esbjerg (docplayer)' },
-  { re: /^Dagsordener og referater\b.{0,80}$/i, lead: 'd', kind: 'export-control', example: 'Dagsordener og referater udvalg samt råd, nævn og samråd', seen: 'Jammerbugt (navigation)' },
-  { re: /^[\p{Lu}][\p{L} .-]{1,40} Kommunes logo$/u, lead: 'abcdefghijklmnopqrstuvwxyzæøå', kind: 'export-control', example: 'Frederikssund Kommunes logo', seen: 'Frederikssund' },
+  { re: /^Side\s+\d{1,4}(?:\s+af\s+\d{1,4}|\.)?$/i, lead: 's', starts: ['side '], kind: 'page', example: 'Side 3 af 27', seen: 'Gentofte, Hjørring ("Side 2.")' },
+  { re: /^Download\s+["“”„].*["“”„]$/i, lead: 'd', starts: ['download'], kind: 'export-control', example: 'Download "Referat. fra Økonomiudvalget"', seen: 'Esbjerg (docplayer)' },
+  { re: /^Dagsordener og referater\b.{0,80}$/i, lead: 'd', starts: ['dagsordener og referater'], kind: 'export-control', example: 'Dagsordener og referater udvalg samt råd, nævn og samråd', seen: 'Jammerbugt (navigation)' },
+  { re: /^[\p{Lu}][\p{L} .-]{1,40} Kommunes logo$/u, lead: '', tail: ' logo', kind: 'export-control', example: 'Frederikssund Kommunes logo', seen: 'Frederikssund' },
   {
     re: /^(?:vi bruger cookies|denne (?:hjemme)?side bruger cookies|accepter(?: alle)? cookies|afvis(?: alle)? cookies|tillad alle cookies|tilpas cookies|cookie-?indstillinger|cookiepolitik|brug af cookies|(?:se|læs) vores cookiepolitik)\b/i,
     lead: 'vdataclbs',
+    starts: ['vi bruger', 'denne', 'accepter', 'afvis', 'tillad', 'tilpas', 'cookie', 'brug af', 'se vores', 'læs vores'],
     kind: 'cookie',
     example: 'Afvis alle cookies',
     seen: 'domain.md',
@@ -110,68 +115,97 @@ function normalize(text: string): string {
 
 const PHRASES = new Map<string, Debris['kind']>(DEBRIS_PHRASES.map((p) => [normalize(p.text), p.kind]));
 const PHRASE_LIST = [...PHRASES.keys()];
-/** First words of the phrases (up to whitespace or "-", lower case). */
-const FIRST_WORDS = new Set(PHRASE_LIST.map((p) => (p.split(/[\s-]/)[0] as string).replace(/:$/, '')));
-const FIRST_WORD_LIST = [...FIRST_WORDS];
-/** The most spaces a phrase has, after normalizing. */
+/** The most spaces a phrase has, after normalizing, and its greatest length (a line with more spaces may still be one). */
 const MAX_SPACES = Math.max(...PHRASE_LIST.map((p) => p.split(' ').length - 1));
-/** Per ASCII lower-case first letter: whether some phrase or pattern starts with it. */
-const FIRST = new Uint8Array(128);
-for (const p of PHRASE_LIST) {
-  const c = p.charCodeAt(0);
-  if (c < 128) FIRST[c] = 1;
+const MAX_PHRASE = Math.max(...PHRASE_LIST.map((p) => p.length));
+
+/** Per lower-case first character: the first words of the phrases (up to whitespace or "-") and the patterns that start with it. */
+interface ByFirst {
+  words: string[];
+  /** The patterns, each with the start words of its that begin with this letter (none: any start). */
+  patterns: { pattern: DebrisPattern; starts: readonly string[] | null }[];
 }
-const PATTERNS_BY_LETTER = new Map<number, DebrisPattern[]>();
+const BY_FIRST = new Map<number, ByFirst>();
+function entry(c: number): ByFirst {
+  let e = BY_FIRST.get(c);
+  if (e === undefined) {
+    e = { words: [], patterns: [] };
+    BY_FIRST.set(c, e);
+  }
+  return e;
+}
+for (const p of PHRASE_LIST) {
+  const word = (p.split(/[\s-]/)[0] as string).replace(/:$/, '');
+  const e = entry(word.charCodeAt(0));
+  if (!e.words.includes(word)) e.words.push(word);
+}
+const ANY_START: DebrisPattern[] = [];
 for (const pat of DEBRIS_PATTERNS) {
+  if (pat.lead === '') ANY_START.push(pat);
   for (const ch of pat.lead) {
-    const c = ch.charCodeAt(0);
-    if (c < 128) FIRST[c] = 1;
-    const list = PATTERNS_BY_LETTER.get(c) ?? [];
-    list.push(pat);
-    PATTERNS_BY_LETTER.set(c, list);
+    const starts = pat.starts === undefined ? null : pat.starts.filter((w) => w.charAt(0) === ch);
+    entry(ch.charCodeAt(0)).patterns.push({ pattern: pat, starts });
   }
 }
-const NON_ASCII_PATTERNS = DEBRIS_PATTERNS.filter((p) => [...p.lead].some((ch) => ch.charCodeAt(0) >= 128));
 
 /** Classifies a line's text (indentation and a leading bullet removed) as debris, or null. */
 export function debrisKind(text: string): Debris['kind'] | null {
   const len = text.length;
   if (len === 0 || len > 200) return null;
-  let c = text.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) c += 32;
-    if (FIRST[c] === 0) return null;
+  const last = text.charCodeAt(len - 1);
+  for (let k = 0; k < ANY_START.length; k++) {
+    const p = ANY_START[k] as DebrisPattern;
+    if (p.tail !== undefined && last === p.tail.charCodeAt(p.tail.length - 1) && text.endsWith(p.tail) && p.re.test(text)) return p.kind;
   }
-  // The first word (up to whitespace or "-").
-  let e = 0;
-  while (e < len) {
-    const ch = text.charCodeAt(e);
-    if (ch === 45 /* - */ || isJsSpace(ch)) break;
-    e++;
+  const c = text.charCodeAt(0);
+  const f = foldLatin1(c);
+  const e = BY_FIRST.get(f >= 0 ? f : c);
+  if (e === undefined) return null;
+  if (e.words.length > 0 && len <= MAX_PHRASE * 2) {
+    // The first word (up to whitespace, "-" or a final ":").
+    let end = 0;
+    while (end < len) {
+      const ch = text.charCodeAt(end);
+      if (ch === 45 /* - */ || isJsSpace(ch)) break;
+      end++;
+    }
+    if (end > 1 && text.charCodeAt(end - 1) === 58 /* : */) end--;
+    if (wordIn(text, end, e.words) && whitespaceRuns(text, MAX_SPACES + 2) <= MAX_SPACES + 1) {
+      const kind = PHRASES.get(normalize(text));
+      if (kind !== undefined) return kind;
+    }
   }
-  if (e > 1 && text.charCodeAt(e - 1) === 58 /* : */) e--;
-  if (wordIn(text, e, FIRST_WORDS, FIRST_WORD_LIST) && whitespaceRuns(text, MAX_SPACES + 2) <= MAX_SPACES + 1) {
-    const kind = PHRASES.get(normalize(text));
-    if (kind !== undefined) return kind;
+  for (const { pattern, starts } of e.patterns) {
+    if (starts !== null) {
+      let any = false;
+      for (let k = 0; k < starts.length && !any; k++) any = startsFolded(text, starts[k] as string);
+      if (!any) continue;
+    }
+    if (pattern.re.test(text)) return pattern.kind;
   }
-  const patterns = c < 128 ? PATTERNS_BY_LETTER.get(c) : foldLatin1(c) >= 0 ? PATTERNS_BY_LETTER.get(foldLatin1(c)) : NON_ASCII_PATTERNS;
-  if (patterns !== undefined) for (const p of patterns) if (p.re.test(text)) return p.kind;
   return null;
 }
 
-/** Whether text[0, end) lower-cased is one of `words` (`list` holds the same); compared without building a string when it is Latin-1. */
-function wordIn(text: string, end: number, words: ReadonlySet<string>, list: readonly string[]): boolean {
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i] as string;
-    if (w.length > end) continue;
+/** Whether text starts with `word` (lower case), ignoring case, without building a string. */
+function startsFolded(text: string, word: string): boolean {
+  if (text.length < word.length) return false;
+  for (let k = 0; k < word.length; k++) if (foldLatin1(text.charCodeAt(k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether text[0, end) lower-cased is one of `words`; compared without building a string when it is Latin-1. */
+function wordIn(text: string, end: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (w.length !== end) continue;
     let k = 0;
     while (k < end) {
       const f = foldLatin1(text.charCodeAt(k));
-      if (f < 0) return words.has(text.slice(0, end).toLowerCase());
-      if (k >= w.length || f !== w.charCodeAt(k)) break;
+      if (f < 0) return words.includes(text.slice(0, end).toLowerCase());
+      if (f !== w.charCodeAt(k)) break;
       k++;
     }
-    if (k === end && k === w.length) return true;
+    if (k === end) return true;
   }
   return false;
 }

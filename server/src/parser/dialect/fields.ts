@@ -62,11 +62,12 @@ export function labelAlternatives(labels: readonly string[]): string {
 export const FIELD_LABEL_SOURCE = labelAlternatives(FIELD_LABELS.map((f) => f.label));
 
 /** Canonical key of a label as written ("Sagsnr" → sagsnr). */
+const BUILT_IN_KEYS = new Map(FIELD_LABELS.map((f) => [normLabel(f.label), f.key]));
+
 export function fieldKeyOf(label: string, extra: readonly FieldLabel[] = []): string {
   const norm = normLabel(label);
   for (const f of extra) if (normLabel(f.label) === norm) return f.key;
-  for (const f of FIELD_LABELS) if (normLabel(f.label) === norm) return f.key;
-  return norm;
+  return BUILT_IN_KEYS.get(norm) ?? norm;
 }
 
 export function fieldRoleOf(key: string, extra: readonly FieldLabel[] = []): FieldRole {

@@ -6,6 +6,8 @@ import { COMMITTEE_PREFIXES, COMMITTEE_WORDS, TOC_HEADINGS } from './header';
 import { BUILT_IN_INDEX, indexForms, matchPunktForm, PUNKT_FORMS, type FormIndex, type PunktForm, type PunktMatch } from './punktForms';
 import { headingKey, maxAliasLength, SECTION_ALIASES, sectionLookup, type SectionAlias } from './sections';
 import { foldLatin1 } from '../lines';
+import { DEBRIS_PATTERNS, DEBRIS_PHRASES } from './debris';
+import { P_ATTENDANCE, P_DEBRIS, P_FIELD, P_PUNKT, P_SECTION, P_TOC, PrefixTrie } from './prefixes';
 
 export interface DialectOptions {
   /** Extra section headings (lower-case heading text → kind), e.g. "sagens kerne" → resume. */
@@ -18,9 +20,13 @@ export interface DialectOptions {
 
 export interface Dialect {
   readonly options: DialectOptions;
+  /** Which tables a line can match, by the words it begins with (P_* bits). */
+  readonly prefixes: PrefixTrie;
+  /** Forms tried on every line (a configuration's with no literal start). */
+  readonly anyForms: boolean;
   matchPunkt(text: string): PunktMatch | null;
-  /** Lower-case first letters of the field labels. */
-  readonly fieldFirst: ReadonlySet<number>;
+  /** Per lower-case Latin-1 first letter: 1 when some field label starts with it. */
+  readonly fieldFirst: Uint8Array;
   /** A line that starts with a field label. */
   readonly fieldStart: RegExp;
   /** A line that is a field label alone ("Sagsnummer", "Sagsnr:"). */
@@ -45,40 +51,69 @@ export interface Dialect {
 
 const ATTENDANCE = /^(Fraværende med afbud|Fraværende|Afbud fra|Afbud)\s*:\s*(.*)$/i;
 const TOC_KEYS = new Set(TOC_HEADINGS.map((t) => t.text.toLowerCase().replace(/\s*:$/, '')));
+const TOC_MAX = Math.max(...[...TOC_KEYS].map((k) => k.length)) + 2;
+const TOC_FIRST = new Set([...TOC_KEYS].map((k) => k.charCodeAt(0)));
+
+const TOC_LIST = [...TOC_KEYS];
+
+/** text[0, end) equals `key` (lower case) ignoring case, compared without building a string (Latin-1). */
+function foldedEquals(text: string, end: number, key: string): boolean {
+  if (end !== key.length) return false;
+  for (let k = 0; k < end; k++) if (foldLatin1(text.charCodeAt(k)) !== key.charCodeAt(k)) return false;
+  return true;
+}
+
+function isTocHeading(text: string): boolean {
+  const c = foldLatin1(text.charCodeAt(0));
+  if (!TOC_FIRST.has(c)) return false;
+  if (c === 105 /* i */ && /^Indholdsfortegnelse(?=\S)/.test(text)) return true;
+  if (text.length > TOC_MAX) return false;
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 58 || text.charCodeAt(end - 1) === 32)) end--;
+  for (const key of TOC_LIST) if (foldedEquals(text, end, key)) return true;
+  return false;
+}
 
 /** Headings that may share their line with their text, longest first. */
 const INLINE: readonly { key: string; alias: SectionAlias }[] = [...SECTION_ALIASES]
   .filter(([, alias]) => alias.inline === true)
   .map(([key, alias]) => ({ key, alias }))
   .sort((a, b) => b.key.length - a.key.length);
-const INLINE_FIRST = new Set(INLINE.map((e) => e.key.charCodeAt(0)));
+/** The inline headings per first letter. */
+const INLINE_BY_FIRST = new Map<number, { key: string; alias: SectionAlias }[]>();
+for (const e of INLINE) {
+  const c = e.key.charCodeAt(0);
+  INLINE_BY_FIRST.set(c, [...(INLINE_BY_FIRST.get(c) ?? []), e]);
+}
 
 /** "Beslutning: Godkendt.", "Bilag: Notat om …": any heading from the table, a colon and its text. */
 function colonHeading(text: string, lookup: (t: string) => SectionAlias | undefined, max: number): { length: number; alias: SectionAlias } | null {
+  const raw = text.charCodeAt(0);
+  const f = foldLatin1(raw);
+  if (f < 0 || f === raw) return null;
   const colon = text.indexOf(':');
   if (colon < 3 || colon > max || colon + 2 >= text.length || text.charCodeAt(colon + 1) !== 32) return null;
-  const first = text.charAt(0);
-  if (first === first.toLowerCase()) return null;
   const alias = lookup(text.slice(0, colon));
   return alias === undefined ? null : { length: colon + 1, alias };
 }
 
 function inlineHeading(text: string): { length: number; alias: SectionAlias } | null {
-  const c = foldLatin1(text.charCodeAt(0));
-  if (c < 0 || !INLINE_FIRST.has(c)) return null;
+  const raw = text.charCodeAt(0);
+  const c = foldLatin1(raw);
   // The heading starts with a capital letter; the text after it too, or with a digit (a date).
-  const first = text.charAt(0);
-  if (first === first.toLowerCase()) return null;
-  for (const e of INLINE) {
+  if (c < 0 || c === raw) return null;
+  const list = INLINE_BY_FIRST.get(c);
+  if (list === undefined) return null;
+  for (const e of list) {
     const n = e.key.length;
     if (text.length < n + 3 || text.charCodeAt(n) !== 32) continue;
     let same = true;
     for (let k = 0; k < n && same; k++) same = foldLatin1(text.charCodeAt(k)) === e.key.charCodeAt(k);
     if (!same) continue;
-    const next = text.charAt(n + 1);
-    const upper = next !== next.toLowerCase() && next === next.toUpperCase();
-    const digit = next >= '0' && next <= '9';
-    if (upper || digit) return { length: n, alias: e.alias };
+    const next = text.charCodeAt(n + 1);
+    const f = foldLatin1(next);
+    const upper = f >= 0 ? f !== next : /\p{Lu}/u.test(text.charAt(n + 1));
+    if (upper || (next >= 48 && next <= 57)) return { length: n, alias: e.alias };
   }
   return null;
 }
@@ -108,6 +143,29 @@ function normaliseCommittee(name: string): string {
   return t;
 }
 
+/** The words each table's rows begin with, for the scanner's pre-filter. */
+function prefixEntries(forms: readonly PunktForm[], labels: readonly string[], aliases: ReadonlyMap<string, SectionAlias> | undefined): [string, number][] {
+  const out: [string, number][] = [];
+  for (const p of DEBRIS_PHRASES) out.push([(p.text.toLowerCase().split(/[\s-]/)[0] as string).replace(/:$/, ''), P_DEBRIS]);
+  for (const p of DEBRIS_PATTERNS) for (const w of p.starts ?? []) out.push([w, P_DEBRIS]);
+  for (const f of forms) if (typeof f.lead === 'object') for (const w of f.lead.words) out.push([w, P_PUNKT]);
+  // A label up to its first dot, space or hyphen ("Dok. nr." → "dok"): the line may write the rest otherwise.
+  for (const l of labels) out.push([l.toLowerCase().split(/[.\s-]/)[0] as string, P_FIELD]);
+  out.push(['fraværende', P_ATTENDANCE], ['afbud', P_ATTENDANCE]);
+  for (const k of TOC_KEYS) out.push([k, P_TOC]);
+  out.push(['indholdsfortegnelse', P_TOC]);
+  for (const k of SECTION_ALIASES.keys()) out.push([k, P_SECTION]);
+  for (const k of aliases?.keys() ?? []) out.push([k, P_SECTION]);
+  out.push(['beslutning', P_SECTION]);
+  return out;
+}
+
+function letterTable(letters: ReadonlySet<number>): Uint8Array {
+  const t = new Uint8Array(256);
+  for (const c of letters) if (c < 256) t[c] = 1;
+  return t;
+}
+
 function compile(options: DialectOptions): Dialect {
   const extraLabels = options.fieldLabels ?? [];
   const labels = [...FIELD_LABELS.map((f) => f.label), ...extraLabels.map((f) => f.label)];
@@ -116,26 +174,30 @@ function compile(options: DialectOptions): Dialect {
   const index: FormIndex = extraForms.length === 0 ? BUILT_IN_INDEX : indexForms([...extraForms, ...PUNKT_FORMS]);
   const aliases = options.sectionAliases;
   const lookup = sectionLookup(aliases);
+  const aliasMax = maxAliasLength(aliases);
+  const prefixes = new PrefixTrie(prefixEntries([...extraForms, ...PUNKT_FORMS], labels, aliases));
   const fieldInText = new RegExp(`\\s(?:${alternatives})\\s*:`, 'iu');
   return {
     options,
+    prefixes,
+    anyForms: index.any.length > 0,
     matchPunkt: (text) => matchPunktForm(text, index),
     fieldIn: (text) => {
       if (text.indexOf(':') === -1) return -1;
       const m = fieldInText.exec(text);
       return m === null ? -1 : m.index + 1;
     },
-    fieldFirst: labelFirstLetters(labels),
+    fieldFirst: letterTable(labelFirstLetters(labels)),
     fieldStart: new RegExp(`^(?:${alternatives})(?=\\s|:|$)`, 'iu'),
     fieldAlone: new RegExp(`^(?:${alternatives})\\s*:?$`, 'iu'),
     fieldAny: new RegExp(`(?:^|[\\s,;])(${alternatives})(?=\\s|:|$)\\s*:?\\s*`, 'giu'),
     fieldKey: (label) => fieldKeyOf(label, extraLabels),
     fieldRole: (key) => fieldRoleOf(key, extraLabels),
     attendance: ATTENDANCE,
-    isTocHeading: (text) => TOC_KEYS.has(text.toLowerCase().replace(/\s*:$/, '')) || /^Indholdsfortegnelse(?=\S)/.test(text),
+    isTocHeading,
     lookupSection: lookup,
-    aliasMax: maxAliasLength(aliases),
-    inlineHeading: (text) => inlineHeading(text) ?? colonHeading(text, lookup, maxAliasLength(aliases)),
+    aliasMax,
+    inlineHeading: (text) => inlineHeading(text) ?? colonHeading(text, lookup, aliasMax),
     normaliseCommittee,
     isCommittee,
   };

@@ -322,6 +322,10 @@ export function indexForms(forms: readonly PunktForm[]): FormIndex {
 
 export const BUILT_IN_INDEX = indexForms(PUNKT_FORMS);
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
 /** ASCII case-insensitive prefix test. */
 function startsWithIgnoreCase(text: string, word: string): boolean {
   if (text.length < word.length) return false;
@@ -381,9 +385,13 @@ export function matchPunktForm(text: string, index: FormIndex = BUILT_IN_INDEX):
     const lc = c >= 65 && c <= 90 ? c + 32 : c;
     const words = index.word.get(lc);
     if (words !== undefined) {
-      const forms: PunktForm[] = [];
-      for (const w of words) if (startsWithIgnoreCase(text, w.word) && !forms.includes(w.form)) forms.push(w.form);
-      candidates = forms;
+      // In table order (the words are): the first form whose word starts the line and that matches.
+      for (const w of words) {
+        // The word alone ("Sag 3", "Pkt.7"), not the start of a longer one ("Sagsfremstilling", "Punktoplysninger").
+        if (len > 250 || !startsWithIgnoreCase(text, w.word) || isLetter(text.charCodeAt(w.word.length))) continue;
+        const m = tryForm(w.form, text);
+        if (m !== null) return TOC_TAIL.test(text) ? null : m;
+      }
     }
   }
   if (candidates !== null && candidates.length > 0) {

@@ -159,6 +159,14 @@ export function sectionLookup(extra?: ReadonlyMap<string, SectionAlias>): (text:
     }
   }
   const lookup = table;
+  // The first character and the length of every key: a line that matches neither is no heading, found without hashing it.
+  const signatures = new Set<number>();
+  let wide = false;
+  for (const key of [...SECTION_ALIASES.keys(), ...(extra?.keys() ?? [])]) {
+    const f = foldLatin1(key.charCodeAt(0));
+    if (f < 0) wide = true;
+    else signatures.add(f * 128 + key.length);
+  }
   return (text: string): SectionAlias | undefined => {
     if (text.length > 80) return undefined;
     let end = text.length;
@@ -167,6 +175,8 @@ export function sectionLookup(extra?: ReadonlyMap<string, SectionAlias>): (text:
       if (c !== 58 /* : */ && c !== 46 /* . */ && c !== 32 && c !== 9) break;
       end--;
     }
+    const f0 = foldLatin1(text.charCodeAt(0));
+    if (f0 >= 0 && !wide && !signatures.has(f0 * 128 + end)) return undefined;
     let h = HASH_SEED;
     for (let i = 0; i < end; i++) {
       const f = foldLatin1(text.charCodeAt(i));
@@ -216,6 +226,14 @@ export interface MergedHeading {
 /** Splits "BilagBeslutning" into its headings; null when the line is not such a merge. */
 export function splitMergedHeading(text: string): MergedHeading | null {
   if (text.length > 60 || !GLUEABLE_FIRST.has(text.charCodeAt(0)) || text.includes(' ')) return null;
+  // A capital letter straight after a small one somewhere, or there is nothing to split.
+  let camel = false;
+  for (let i = 1; i < text.length && !camel; i++) {
+    const c = text.charCodeAt(i);
+    const p = text.charCodeAt(i - 1);
+    camel = ((c >= 65 && c <= 90) || c === 0xc5 || c === 0xc6 || c === 0xd8) && ((p >= 97 && p <= 122) || p === 0xe5 || p === 0xe6 || p === 0xf8 || p === 0xe9);
+  }
+  if (!camel) return null;
   const parts: MergedHeading['parts'] = [];
   let start = 0;
   for (let i = 1; i <= text.length; i++) {
