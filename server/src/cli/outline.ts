@@ -16,6 +16,8 @@ import type {
 export interface OutlineCaseNumber {
   value: string;
   source: CaseNumberSource;
+  /** Present (true) for a document number (Dok.nr.) listed beside the case numbers. */
+  document?: true;
   range: Range;
 }
 
@@ -46,6 +48,8 @@ export interface Outline {
   members: { name: string; party: string | null }[];
   toc: { title: string; page: number | null }[];
   punkter: OutlinePunkt[];
+  /** Present only when the document has cases with no punkt heading (a case-number field and its sections). */
+  blocks?: { caseNumbers: string[]; range: Range; sections: number }[];
 }
 
 export function buildOutline(file: string, model: ReferatModel): Outline {
@@ -57,6 +61,7 @@ export function buildOutline(file: string, model: ReferatModel): Outline {
     members: model.header.members.map((m) => ({ name: m.name, party: m.party })),
     toc: (model.toc?.entries ?? []).map((e) => ({ title: e.title, page: e.page })),
     punkter: model.punkter.map(outlinePunkt),
+    ...(model.blocks.length > 0 ? { blocks: model.blocks.map((b) => ({ caseNumbers: b.caseNumbers.map((c) => c.value), range: copyRange(b.range), sections: b.sections })) } : {}),
   };
 }
 
@@ -64,7 +69,7 @@ function outlinePunkt(punkt: Punkt): OutlinePunkt {
   return {
     number: punkt.number,
     title: punkt.title,
-    caseNumbers: punkt.caseNumbers.map((c) => ({ value: c.value, source: c.source, range: copyRange(c.range) })),
+    caseNumbers: punkt.caseNumbers.map((c) => ({ value: c.value, source: c.source, ...(c.document === true ? { document: true as const } : {}), range: copyRange(c.range) })),
     range: copyRange(punkt.range),
     sections: punkt.sections.map(outlineSection),
   };
@@ -114,6 +119,10 @@ function renderOne(o: Outline): string {
   }
   if (o.punkter.length === 0) {
     lines.push('  Punkter: (ingen fundet)');
+    if (o.blocks !== undefined) {
+      lines.push(`  Sager uden punktoverskrift (${o.blocks.length}):`);
+      for (const b of o.blocks) lines.push(`    [${b.caseNumbers.join(', ')}]  ${b.sections} afsnit  (${lineSpan(b.range)})`);
+    }
   } else {
     lines.push(`  Punkter (${o.punkter.length}):`);
     for (const p of o.punkter) {

@@ -61,6 +61,13 @@ export function weekdayOf(iso: string): string {
 
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
+  // Every form holds a digit: a text without one holds no date (found without the expression).
+  let digit = false;
+  for (let i = 0; i < text.length && !digit; i++) {
+    const c = text.charCodeAt(i);
+    digit = c >= 48 && c <= 57;
+  }
+  if (!digit) return out;
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m !== null; m = DATE_RE.exec(text)) {
     let y: number;

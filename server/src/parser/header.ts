@@ -66,14 +66,16 @@ function clean(text: string): string {
   return text.includes('|') || text.includes('**') ? text.replace(/\*\*/g, '').replace(/\s*\|\s*/g, ' ').trim() : text;
 }
 
-const NOISE = KIND_NOISE.map((n) => ({ test: n.re, all: new RegExp(n.re.source, 'giu') }));
+const NOISE = KIND_NOISE.map((n) => ({ word: n.word, test: n.re, all: new RegExp(n.re.source, 'giu') }));
 const TITLE_NOISE_RE = TITLE_NOISE.map((n) => new RegExp(`(?<=[\\s(:,-])${n}(?=[\\s):,-])`, 'giu'));
 
 function kindOf(text: string): DocumentKind {
   if (text.length > 150) return 'unknown';
+  const lower = text.toLowerCase();
+  if (!lower.includes('referat') && !lower.includes('dagsorden') && !lower.includes('protokol')) return 'unknown';
   let t = text;
-  for (const n of NOISE) if (n.test.test(t)) t = t.replace(n.all, ' ');
-  for (const s of KIND_SIGNALS) if (s.re.test(t)) return s.kind;
+  for (const n of NOISE) if (lower.includes(n.word) && n.test.test(t)) t = t.replace(n.all, ' ');
+  for (const s of KIND_SIGNALS) if (lower.includes(s.word) && s.re.test(t)) return s.kind;
   return 'unknown';
 }
 

@@ -37,6 +37,8 @@ export const HEADER_LABELS: readonly HeaderLabel[] = [
 
 export interface KindSignal {
   re: RegExp;
+  /** A word (lower case) the line must hold for `re` to be tried. */
+  word: string;
   kind: Exclude<DocumentKind, 'unknown'>;
   example: string;
   seen: string;
@@ -44,18 +46,18 @@ export interface KindSignal {
 
 // Tried in order on each header line; the first line with a signal decides.
 export const KIND_SIGNALS: readonly KindSignal[] = [
-  { re: /\bbeslutningsprotokol\b/i, kind: 'beslutningsprotokol', example: 'Beslutningsprotokol', seen: 'Aabenraa' },
-  { re: /^\p{L}*protokol\b/iu, kind: 'beslutningsprotokol', example: 'Mødeprotokol for Byrådet', seen: 'protokoller uden ordet "beslutning"' },
-  { re: /\b\p{L}*referat\b/iu, kind: 'referat', example: 'Byråd: Referat af mødet 14. december 2017', seen: 'de fleste' },
-  { re: /\b\p{L}*dagsorden\b/iu, kind: 'dagsorden', example: 'Dagsorden - Økonomiudvalget den 20. maj 2019', seen: 'Bornholm, Hvidovre, Gentofte "Dagsorden åben", Hjørring "Åben dagsorden"' },
+  { re: /\bbeslutningsprotokol\b/i, word: 'beslutningsprotokol', kind: 'beslutningsprotokol', example: 'Beslutningsprotokol', seen: 'Aabenraa' },
+  { re: /^\p{L}*protokol\b/iu, word: 'protokol', kind: 'beslutningsprotokol', example: 'Mødeprotokol for Byrådet', seen: 'protokoller uden ordet "beslutning"' },
+  { re: /(?<![\p{L}\p{N}])\p{L}{0,12}referat(?![\p{L}\p{N}])/iu, word: 'referat', kind: 'referat', example: 'Byråd: Referat af mødet 14. december 2017', seen: 'de fleste' },
+  { re: /(?<![\p{L}\p{N}])\p{L}{0,12}dagsorden(?![\p{L}\p{N}])/iu, word: 'dagsorden', kind: 'dagsorden', example: 'Dagsorden - Økonomiudvalget den 20. maj 2019', seen: 'Bornholm, Hvidovre, Gentofte "Dagsorden åben", Hjørring "Åben dagsorden"' },
 ];
 
 /** Phrases with a kind word that say nothing of the document's kind. */
-export const KIND_NOISE: readonly { re: RegExp; seen: string }[] = [
-  { re: /\bdagsordener og referater\b/i, seen: 'navigation i Albertslund, Jammerbugt, Hedensted' },
-  { re: /\b(?:dagsorden|referat)\s+publiceret\b/i, seen: 'Fredericia' },
-  { re: /\bdagsordens?punkt/i, seen: 'Hedensted "Dagsordenpunkter", Frederiksberg "Åbne dagsordenspunkter"' },
-  { re: /\bgodkendelse af (?:dagsorden|referat)/i, seen: 'faste punkter' },
+export const KIND_NOISE: readonly { re: RegExp; word: string; seen: string }[] = [
+  { re: /\bdagsordener og referater\b/i, word: 'dagsordener', seen: 'navigation i Albertslund, Jammerbugt, Hedensted' },
+  { re: /\b(?:dagsorden|referat)\s+publiceret\b/i, word: 'publiceret', seen: 'Fredericia' },
+  { re: /\bdagsordens?punkt/i, word: 'punkt', seen: 'Hedensted "Dagsordenpunkter", Frederiksberg "Åbne dagsordenspunkter"' },
+  { re: /\bgodkendelse af (?:dagsorden|referat)/i, word: 'godkendelse', seen: 'faste punkter' },
 ];
 
 /** Words a committee's name ends with (before a period such as "2018-21"). */
