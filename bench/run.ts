@@ -111,6 +111,7 @@ function inGroup(name: (typeof GROUPS)[number]): void {
   group = GROUPS.indexOf(name);
 }
 const goals: { goal: string; figure: string; met: boolean }[] = [];
+const lateGoals: (() => void)[] = [];
 
 function fmtMs(ms: number): string {
   if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
@@ -196,7 +197,7 @@ function inProcess(name: string, text: string, mdlint: MarkdownlintLint, runs: n
   const pl = add('parse + all rules', 'parseLint');
   add('documentSymbol + foldingRange (cached model)', 'symbols');
   if (name !== '10kb') {
-    goals.push({ goal: `parse + all rules ≥ 10× markdownlint's throughput (${name})`, figure: ratio(anchors.markdownlint, pl), met: anchors.markdownlint / pl >= 10 });
+    goals.push({ goal: `parse + all rules ≥ 60× markdownlint's throughput (${name})`, figure: ratio(anchors.markdownlint, pl), met: anchors.markdownlint / pl >= 60 });
     goals.push({ goal: `parse + all rules ≥ 1/3 of the line scan's throughput (${name})`, figure: ratio(anchors.lineScan, pl), met: anchors.lineScan / pl >= 1 / 3 });
   }
   return anchors;
@@ -248,7 +249,20 @@ async function keystrokes(name: string, text: string, anchors: Anchors, warmup: 
     const a = anchors;
     addRow({ measure: 'keystroke: didChange → publishDiagnostics (server over stdio)', input, value: `${fmtMs(ms)} (p90 ${fmtMs(percentile(times, 0.9))})`, ms, anchors: a });
     addRow({ measure: 'documentSymbol + foldingRange round trip (server over stdio)', input: `${name} (${fmtBytes(bytes)})`, value: fmtMs(median(rt)), ms: median(rt), anchors: a });
-    if (name === '1mb') goals.push({ goal: 'keystroke → diagnostics ≤ 20 ms (1 MiB)', figure: fmtMs(ms), met: ms <= 20 });
+    if (name === '1mb') {
+      goals.push({ goal: 'keystroke → diagnostics ≤ 11 ms (1 MiB)', figure: fmtMs(ms), met: ms <= 11 });
+      // The same goal as a multiple of markdownlint's time, which a slower machine does not move:
+      // 11 ms was 1/135 of markdownlint's 1.47 s on the reference run (docs/performance.md, notes).
+      // The anchor is measured later: the row is filled in when the report is written.
+      const g = { goal: 'keystroke → diagnostics ≥ 135× markdownlint on the document (1 MiB)', figure: '—', met: false };
+      goals.push(g);
+      lateGoals.push(() => {
+        const mdl = a.markdownlint;
+        if (mdl === null || !Number.isFinite(mdl)) return;
+        g.figure = ratio(mdl, ms);
+        g.met = mdl / ms >= 135;
+      });
+    }
     // The server's memory with the document open (resident set, from /proc).
     const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
     serverRss.set(name, Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) * 1024);
@@ -503,6 +517,7 @@ async function main(): Promise<void> {
   inGroup('bundle');
   if (part('bundle')) await bundleRows();
 
+  for (const fill of lateGoals) fill();
   const lines = [
     '# Performance',
     '',

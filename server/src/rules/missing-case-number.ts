@@ -29,14 +29,14 @@ export default defineRule({
     if (!usesCaseNumbers) return [];
     const out: Finding[] = [];
     for (const p of model.punkter) {
+      const empty = p.fields.filter((f) => f.key === 'sagsnr' && f.value === '');
+      // The standing-item test last: most punkter have their number and need no other look.
+      if (empty.length === 0 && sagsnumre(p).length > 0) continue;
       if (isStandingItem(p, options)) continue;
-      let reported = false;
-      for (const f of p.fields) {
-        if (f.key !== 'sagsnr' || f.value !== '') continue;
+      for (const f of empty) {
         out.push({ messageId: 'emptyField', args: { field: f.name, punkt: punktLabel(p) }, range: f.range, data: { punkt: p.number } });
-        reported = true;
       }
-      if (!reported && sagsnumre(p).length === 0) {
+      if (empty.length === 0) {
         out.push({ messageId: 'missing', args: { punkt: punktLabel(p, true) }, range: p.titleRange, data: { punkt: p.number } });
       }
     }

@@ -11,11 +11,13 @@ function has(sections: readonly Section[], kind: SectionKind): boolean {
   return false;
 }
 
-export function missingSections(p: Punkt, required: readonly SectionKind[], standing: boolean, noDecision: boolean): SectionKind[] {
+/** The standing and no-decision flags are given as values, or as tests asked only when a section is missing. */
+export function missingSections(p: Punkt, required: readonly SectionKind[], standing: boolean | (() => boolean), noDecision: boolean | (() => boolean)): SectionKind[] {
   return required.filter((kind) => {
-    if (kind === 'indstilling' && (standing || p.recommendation !== undefined)) return false;
-    if (kind === 'beslutning' && noDecision) return false;
-    return !has(p.sections, kind);
+    if (has(p.sections, kind)) return false;
+    if (kind === 'indstilling') return p.recommendation === undefined && !(typeof standing === 'function' ? standing() : standing);
+    if (kind === 'beslutning') return !(typeof noDecision === 'function' ? noDecision() : noDecision);
+    return true;
   });
 }
 
@@ -135,7 +137,7 @@ export default defineRule({
     const required = options.requiredSections[model.kind];
     const out: Finding[] = [];
     for (const p of model.punkter) {
-      const missing = missingSections(p, required, isStandingItem(p, options), isNoDecisionItem(p, options));
+      const missing = missingSections(p, required, () => isStandingItem(p, options), () => isNoDecisionItem(p, options));
       if (missing.length === 0) continue;
       const name = p.number !== null ? `Punkt ${p.number}` : `Punktet "${p.title}"`;
       // In profile order, so that two headings inserted at the same place come out in order.

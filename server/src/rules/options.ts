@@ -38,11 +38,27 @@ function bareTitle(p: Punkt): string {
 
 export function isStandingItem(p: Punkt, options: RuleOptions): boolean {
   if (p.closed) return true;
-  const t = bareTitle(p);
-  return options.standingItems.some((re) => re.test(t));
+  return anyOf(options.standingItems).test(bareTitle(p));
 }
 
 export function isNoDecisionItem(p: Punkt, options: RuleOptions): boolean {
-  const t = bareTitle(p);
-  return options.noDecisionItems.some((re) => re.test(t));
+  return anyOf(options.noDecisionItems).test(bareTitle(p));
+}
+
+// Several rules ask this of every punkt: one alternation per list, not one test per pattern.
+const combined = new WeakMap<readonly RegExp[], RegExp>();
+
+function anyOf(list: readonly RegExp[]): RegExp {
+  let re = combined.get(list);
+  if (re === undefined) {
+    try {
+      if (!list.every((r) => r.flags === 'i' || r.flags === 'iu')) throw new Error('flags differ');
+      re = list.length === 0 ? /(?!)/ : new RegExp(list.map((r) => `(?:${r.source})`).join('|'), 'iu');
+    } catch {
+      // Patterns with other flags, or not valid with the u flag: one by one.
+      re = { test: (t: string) => list.some((r) => r.test(t)) } as RegExp;
+    }
+    combined.set(list, re);
+  }
+  return re;
 }
