@@ -6,7 +6,8 @@ import type { Punkt, Section } from '../../server/src/model';
 import { FIELD_LABELS } from '../../server/src/parser/dialect/fields';
 import { DECISION_FORMS } from '../../server/src/parser/dialect/decisions';
 import { DEBRIS_PATTERNS, DEBRIS_PHRASES } from '../../server/src/parser/dialect/debris';
-import { HEADER_LABELS, KIND_SIGNALS, TOC_HEADINGS } from '../../server/src/parser/dialect/header';
+import { COMMITTEE_PREFIXES, COMMITTEE_WORDS, HEADER_LABELS, KIND_SIGNALS, TOC_HEADINGS } from '../../server/src/parser/dialect/header';
+import { isCommitteeName, mayNameCommittee } from '../../server/src/parser/dialect';
 import { matchPunktForm, PUNKT_FORMS, type PunktForm } from '../../server/src/parser/dialect/punktForms';
 import { SECTION_ROWS } from '../../server/src/parser/dialect/sections';
 import { parseReferat } from '../../server/src/parser/parse';
@@ -109,6 +110,12 @@ describe('header', () => {
 
   it.each(KIND_SIGNALS.map((k) => [k.example, k.kind] as const))('%s tells %s', (example, kind) => {
     expect(parseReferat(doc(example, '', 'Punkt 1: Budget')).kind).toBe(kind);
+  });
+
+  // The pre-filter before a line is read for a committee's name is derived from the words.
+  it.each([...COMMITTEE_WORDS.map((w) => `Social${w}`), ...COMMITTEE_WORDS.map((w) => w.toUpperCase()), ...COMMITTEE_PREFIXES.map((p) => `${p} Miljø`)])('%s passes the committee pre-filter and names a committee', (name) => {
+    expect(mayNameCommittee(name.toLowerCase())).toBe(true);
+    expect(isCommitteeName(name)).toBe(true);
   });
 
   it.each(TOC_HEADINGS.map((t) => t.text))('%s opens a table of contents', (heading) => {

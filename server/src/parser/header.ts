@@ -5,7 +5,7 @@
 // one sentence "Referat til mødet i … den … kl. … i …", on one line or broken after each
 // part; a title line that holds the kind, the committee and the date.
 import type { DateMention, DocumentKind, Header, Member, TextSpan } from '../model';
-import type { Dialect } from './dialect';
+import { mayNameCommittee, type Dialect } from './dialect';
 import { HEADER_LABELS, KIND_NOISE, KIND_SIGNALS, TITLE_NOISE, TOC_GROUPS, type HeaderRole } from './dialect/header';
 import { findDates, type FoundDate } from './dates';
 import { lineRange, strip } from './lines';
@@ -69,9 +69,8 @@ function clean(text: string): string {
 const NOISE = KIND_NOISE.map((n) => ({ word: n.word, test: n.re, all: new RegExp(n.re.source, 'giu') }));
 const TITLE_NOISE_RE = TITLE_NOISE.map((n) => new RegExp(`(?<=[\\s(:,-])${n}(?=[\\s):,-])`, 'giu'));
 
-function kindOf(text: string): DocumentKind {
+function kindOf(text: string, lower: string): DocumentKind {
   if (text.length > 150) return 'unknown';
-  const lower = text.toLowerCase();
   if (!lower.includes('referat') && !lower.includes('dagsorden') && !lower.includes('protokol')) return 'unknown';
   let t = text;
   for (const n of NOISE) if (lower.includes(n.word) && n.test.test(t)) t = t.replace(n.all, ' ');
@@ -81,7 +80,7 @@ function kindOf(text: string): DocumentKind {
 
 /** What is left of a title line for a committee name: kind words, dates, times, weekdays and separators removed. */
 function committeePart(text: string, dialect: Dialect): string | null {
-  if (text.length > 150) return null;
+  if (text.length > 150 || !mayNameCommittee(text.toLowerCase())) return null;
   let t = ` ${text} `;
   for (const d of findDates(t).reverse()) t = `${t.slice(0, d.start)} ${t.slice(d.end)}`;
   t = t.replace(/\bkl\.?\s*\d{1,2}[.:]\d{2}(?::\d{2})?(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?/giu, ' ').replace(/\b\d{1,2}[.:]\d{2}(?::\d{2})?\b/g, ' ');
@@ -190,7 +189,8 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
       stack = [];
       continue;
     }
-    const k0 = kindOf(text);
+    const lower = text.toLowerCase();
+    const k0 = kindOf(text, lower);
     if (kindLine === -1 && k0 !== 'unknown') {
       kind = k0;
       kindLine = i;
@@ -201,10 +201,10 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
       if (c !== null) offer(2, span(i, raw, c, offset));
     }
     // "Åben dagsorden" tells the kind and nothing else.
-    if (GROUPS.has(text.toLowerCase())) continue;
+    if (GROUPS.has(lower)) continue;
 
     // "Referat / til / mødet i Kommunalbestyrelsen 2018-21 / den 5. november 2019 kl. 17:00 / i Byrådssalen".
-    const møde = /(?:^|\s)mødet?\s+i\s*(.*)$/iu.exec(text);
+    const møde = lower.includes('møde') ? /(?:^|\s)mødet?\s+i\s*(.*)$/iu.exec(text) : null;
     if (møde !== null && text.length <= 150) {
       let name = (møde[1] as string).replace(/\s+(?:den|d\.)\s+.*$|\s+\d{1,2}[.\-/]\d.*$|\s+\d{1,2}\.\s*\p{L}+\s+\d{4}.*$|\s+kl\..*$/iu, '').trim();
       let line = i;

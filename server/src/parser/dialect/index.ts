@@ -124,6 +124,19 @@ const COMMITTEE_END = new RegExp(
 );
 const COMMITTEE_START = new RegExp(`^(?:${COMMITTEE_PREFIXES.join('|')})\\s+\\p{L}`, 'u');
 
+// The pre-filter for a committee name, derived from the words: every name holds one of these
+// (lower case), the words no other word contains ("råd" for byråd and regionsråd).
+const COMMITTEE_HINTS: readonly string[] = (() => {
+  const words = [...COMMITTEE_WORDS, ...COMMITTEE_PREFIXES].map((w) => w.toLowerCase());
+  return [...new Set(words.filter((w) => !words.some((o) => o !== w && w.includes(o))))];
+})();
+
+/** Whether a text (in lower case) may hold a committee's name: it has one of the words. */
+function mayNameCommittee(lower: string): boolean {
+  for (const h of COMMITTEE_HINTS) if (lower.includes(h)) return true;
+  return false;
+}
+
 function isCommittee(name: string): boolean {
   const t = name.trim();
   if (t.length < 3 || t.length > 90) return false;
@@ -217,4 +230,4 @@ export function dialectFor(options: DialectOptions): Dialect {
   return d;
 }
 
-export { headingKey, isCommittee as isCommitteeName, normaliseCommittee };
+export { headingKey, isCommittee as isCommitteeName, mayNameCommittee, normaliseCommittee, COMMITTEE_HINTS };

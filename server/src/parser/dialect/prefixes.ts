@@ -64,17 +64,19 @@ export class PrefixTrie {
 
   /** The families some key of which starts `text` at `from`. */
   walk(text: string, from = 0): number {
+    const child = this.child;
+    const mask = this.mask;
     let node = 0;
-    let found = this.mask[0] as number;
+    let found = mask[0] as number;
     const end = Math.min(text.length, from + this.depth);
     for (let k = from; k < end; k++) {
       const f = fold(text.charCodeAt(k));
       if (f < 0) break;
       const slot = SLOT[f] as number;
       if (slot < 0) break;
-      node = this.child[node * WIDTH + slot] as number;
+      node = child[node * WIDTH + slot] as number;
       if (node === 0) break;
-      found |= this.mask[node] as number;
+      found |= mask[node] as number;
     }
     return found;
   }
