@@ -46,7 +46,7 @@ const LAZY = ['re2js'];
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: LAZY },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: LAZY },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: LAZY },
   ...LAZY.map((name) => ({ ...common, sourcemap: false, entryPoints: [name], outfile: `dist/lazy/${name}.js` })),
 ];
 

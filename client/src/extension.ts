@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerTasks } from './tasks';
 
@@ -33,7 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, client);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('referat/workspaceTrusted', { trusted: true });
+      void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });
     }),
   );
 }

@@ -34,12 +34,11 @@ import { ModelCache } from './modelCache';
 import { parseReferat, reparseReferat } from './parser/parse';
 import { lint, type LintDiagnostic } from './rules/engine';
 import { RULE_IDS } from './rules/registry';
-import type { Locale } from './rules/types';
+import type { Locale } from './l10n/locale';
+import { SERVER_COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION } from './protocol';
 import { VERSION } from './version';
 
 const SERVER_NAME = 'referat-language-server';
-/** Client → server notification: the user has just trusted the workspace. */
-const WORKSPACE_TRUSTED = 'referat/workspaceTrusted';
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
 
 const argv = process.argv.slice(2);
@@ -116,7 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       ...featureCapabilities(features),
       codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.rewrite', FIX_ALL_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: SERVER_NAME, version: VERSION },
@@ -145,7 +144,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 // Sent by the VS Code client when the user trusts the workspace (workspace.onDidGrantWorkspaceTrust).
-connection.onNotification(WORKSPACE_TRUSTED, () => {
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
   if (configs.setTrusted(true)) configChanged();
 });
 
@@ -268,8 +267,6 @@ connection.onFoldingRanges((params) =>
 // ---- Authoring help and navigation across meetings: completion, hover, the case's
 // history (references/definition), workspace symbols, bilag links and the commands.
 
-/** Commands the server carries out; the VS Code client's own commands call them. */
-const SERVER_COMMANDS = ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton'] as const;
 const REFERAT_GLOBS = ['**/*.referat', '**/*.referat.txt', '**/*.referat.md'];
 /** A navigation request waits at most this long for the first scan of the workspace. */
 const INDEX_WAIT_MS = 5_000;
@@ -500,11 +497,11 @@ connection.onDocumentLinks(async (params) => {
 connection.onExecuteCommand(async (params) => {
   try {
     switch (params.command) {
-      case 'referat.server.updateToc':
+      case SERVER_COMMANDS.updateToc:
         return await updateToc(params.arguments?.[0]);
-      case 'referat.server.lintWorkspace':
+      case SERVER_COMMANDS.lintWorkspace:
         return await lintWorkspace();
-      case 'referat.server.skeleton':
+      case SERVER_COMMANDS.skeleton:
         return skeleton(new Date(), params.arguments?.[0] === 'dagsorden' ? 'dagsorden' : 'referat');
       default:
         return null;

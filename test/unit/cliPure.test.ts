@@ -1,8 +1,8 @@
 // The CLI's pure parts: argument parsing, decoding bytes, the outline and its renderings.
 import { describe, expect, it } from 'vitest';
 import { parseArgs, type OptionSpec } from '../../server/src/cli/args';
-import { decodeText } from '../../server/src/cli/decode';
-import { isReferatFileName } from '../../server/src/cli/files';
+import { decodeText } from '../../server/src/files/decode';
+import { isReferatFileName } from '../../server/src/files/names';
 import { buildOutline, lineSpan, renderJson, renderText } from '../../server/src/cli/outline';
 import { model, punkt, r, section, toc } from './modelBuilders';
 

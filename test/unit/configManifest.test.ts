@@ -112,9 +112,9 @@ describe('the config schema and what is generated from it', () => {
     const server = readFileSync(join(root, 'server', 'src', 'server.ts'), 'utf8');
     expect(client).toContain('trusted: workspace.isTrusted');
     expect(client).toContain('onDidGrantWorkspaceTrust');
-    const notification = /sendNotification\('([^']+)'/.exec(client)?.[1];
-    expect(notification).toBe('referat/workspaceTrusted');
-    expect(server).toContain(`'${notification}'`);
+    // One name, from the shared protocol file, on both sides.
+    expect(client).toContain('sendNotification(WORKSPACE_TRUSTED_NOTIFICATION,');
+    expect(server).toContain('onNotification(WORKSPACE_TRUSTED_NOTIFICATION,');
   });
 });
 

@@ -5,7 +5,7 @@ import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/folding';
 import { linesOf } from '../../server/src/features/text';
 import { parseReferat } from '../../server/src/parser/parse';
-import { summarize, WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { summarize, WorkspaceIndex } from '../../server/src/workspace/summary';
 import { model, punkt, r, section } from './modelBuilders';
 
 const sample = model({

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_COMMANDS } from '../../server/src/protocol';
 
 const root = join(__dirname, '..', '..');
 interface Manifest {
@@ -28,8 +29,10 @@ describe('commands and tasks in package.json', () => {
     const danish = (s: string): string => s.replace(/^%(.+)%$/, (all, key: string) => nlsDa[key] ?? all);
     const titles = pkg.contributes.commands.map((c) => `${c.category}: ${danish(c.title)}`);
     expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet']);
+    // The names come from the shared protocol file, and the client registers each of them.
+    expect(pkg.contributes.commands.map((c) => c.command)).toEqual(Object.values(CLIENT_COMMANDS));
     const client = readFileSync(join(root, 'client', 'src', 'commands.ts'), 'utf8');
-    for (const c of pkg.contributes.commands) expect(client).toContain(`registerCommand('${c.command}'`);
+    for (const key of Object.keys(CLIENT_COMMANDS)) expect(client).toContain(`registerCommand(CLIENT_COMMANDS.${key},`);
   });
 
   it('contributes the referat task type, registered by the client, and activates for it and for workspace files', () => {

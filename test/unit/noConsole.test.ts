@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return e.name === 'cli' ? [] : sources(full);
-    return e.name.endsWith('.ts') && e.name !== 'cli.ts' ? [full] : [];
+    return e.name.endsWith('.ts') ? [full] : [];
   });
 }
 

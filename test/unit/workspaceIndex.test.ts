@@ -11,7 +11,7 @@ import { linesOf } from '../../server/src/features/text';
 import { parseReferat } from '../../server/src/parser/parse';
 import { MAX_INDEX_FILE_BYTES, readReferatText } from '../../server/src/workspace/files';
 import { normalizeUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
-import { caseKey, summarize, WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { caseKey, summarize, WorkspaceIndex } from '../../server/src/workspace/summary';
 import { withCursor } from '../helpers/cursor';
 
 const meeting = (date: string, punkter: string): string => `REFERAT Beskæftigelsesudvalget d. ${date}\n\n${punkter}`;

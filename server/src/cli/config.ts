@@ -7,7 +7,7 @@
 import * as path from 'path';
 import type { ParseOptions } from '../parser/parse';
 import type { LintOptions } from '../rules/engine';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import { ConfigStore, nodeFs, type ConfigFs, type EffectiveConfig } from '../config/store';
 
 export interface FileConfig {

@@ -2,14 +2,10 @@
 // Messages are Danish and name the path as the user wrote it.
 import * as fs from 'fs';
 import * as path from 'path';
-import { decodeText, type Encoding } from './decode';
+import { decodeText, type Encoding } from '../files/decode';
+import { isReferatFileName, REFERAT_SUFFIXES } from '../files/names';
 
-export const REFERAT_SUFFIXES = ['.referat', '.referat.txt', '.referat.md'] as const;
-
-export function isReferatFileName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return REFERAT_SUFFIXES.some((suffix) => lower.endsWith(suffix) && lower.length > suffix.length);
-}
+export { REFERAT_SUFFIXES };
 
 export interface Expansion {
   /** Files to process, in argument order; directory contents sorted by path. */

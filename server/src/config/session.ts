@@ -7,7 +7,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Range } from '../model';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import { CONFIG_FILE_NAME } from './schema';
 import { ConfigStore, nodeFs, type ConfigFs, type EffectiveConfig, type LoadedConfigFile } from './store';
 import type { ConfigIssue } from './validate';

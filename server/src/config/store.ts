@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Range } from '../model';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './resolve';
 import { CONFIG_FILE_NAME } from './schema';
 import { keyRange, validateConfigText, validateConfigValue, type ConfigIssue, type ValidatedConfig, type ValidatedConfigText } from './validate';

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Range } from '../model';
 import { RULE_IDS } from '../rules/registry';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import { LineIndex, locate, parseJsonc, toValue, type JsoncErrorCode, type JsonNode } from './jsonc';
 import type { UnsafeReason } from './safeRegex';
 import type { PunktFormReason } from './punktFormConfig';

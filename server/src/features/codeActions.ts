@@ -3,7 +3,7 @@
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Range, ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import type { LineSource } from './text';
 import { regenerateToc } from './toc';
 

@@ -9,7 +9,8 @@ import { caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER } from '../parser/diale
 import { SECTION_NAMES } from '../parser/dialect/sections';
 import { formatHeading, headingStyle, missingSections, sectionRank, type HeadingStyle } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
-import type { Locale, RuleOptions } from '../rules/types';
+import type { RuleOptions } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import { punktAt, topSectionAt } from './locate';
 import type { LineSource } from './text';
 

@@ -3,7 +3,7 @@
 // the server lists the folder and passes a lookup.
 import type { DocumentLink } from 'vscode-languageserver';
 import type { Range, ReferatModel, Section } from '../model';
-import type { Locale } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import type { LineSource } from './text';
 
 export interface BilagName {

@@ -14,7 +14,8 @@ import type { Position, Punkt, Range, ReferatModel, Section, Toc } from '../mode
 import { SECTION_NAMES } from '../parser/dialect/sections';
 import { missingSections } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
-import type { Locale, RuleOptions } from '../rules/types';
+import type { RuleOptions } from '../rules/types';
+import type { Locale } from '../l10n/locale';
 import {
   formatPunktLabel,
   IMPLICIT_INDSTILLING_NAME,

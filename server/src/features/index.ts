@@ -13,8 +13,9 @@ import type {
   SymbolInformation,
 } from 'vscode-languageserver';
 import type { Position, ReferatModel } from '../model';
-import type { Locale, RuleOptions } from '../rules/types';
-import { WorkspaceIndex } from '../workspaceIndex';
+import type { RuleOptions } from '../rules/types';
+import type { Locale } from '../l10n/locale';
+import { WorkspaceIndex } from '../workspace/summary';
 import { COMPLETION_TRIGGERS, completions } from './completion';
 import { bilagLinks, bilagNames, type BilagName } from './documentLinks';
 import { documentSymbols, toSymbolInformation } from './documentSymbols';

@@ -4,7 +4,7 @@
 import type { Location, SymbolInformation, SymbolKind } from 'vscode-languageserver';
 import type { Position, ReferatModel } from '../model';
 import { caseNumberShape } from '../parser/dialect/caseNumbers';
-import type { FileSummary, PunktSummary, WorkspaceIndex } from '../workspaceIndex';
+import type { FileSummary, PunktSummary, WorkspaceIndex } from '../workspace/summary';
 import { formatPunktLabel } from './labels';
 import { caseNumberAt, tokenAt } from './locate';
 import type { LineSource } from './text';

@@ -7,7 +7,8 @@ import { linesOfModel } from '../parser/parse';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
 import { readDirectives, Suppressions } from './suppression';
-import type { Finding, Locale, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
+import type { Finding, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
+import { format, type Locale } from '../l10n/locale';
 
 export interface LintDiagnostic {
   rule: string;
@@ -39,24 +40,6 @@ const INTERNAL_MESSAGE: Record<Locale, string> = {
   da: 'Reglen {rule} fejlede og blev sprunget over: {error}',
   en: 'The rule {rule} failed and was skipped: {error}',
 };
-
-/** Each template split once at its {placeholders}: text at even indices, names at odd ones. */
-const templates = new Map<string, string[]>();
-
-export function format(template: string, args: Record<string, string | number> | undefined): string {
-  if (args === undefined) return template;
-  let parts = templates.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    templates.set(template, parts);
-  }
-  let out = parts[0] as string;
-  for (let i = 1; i < parts.length; i += 2) {
-    const key = parts[i] as string;
-    out += (key in args ? String(args[key]) : `{${key}}`) + (parts[i + 1] as string);
-  }
-  return out;
-}
 
 export function localize(rule: RuleDefinition, locale: Locale, messageId: string, args?: Record<string, string | number>): string {
   const template = rule.messages[locale][messageId] ?? rule.messages.da[messageId] ?? messageId;

@@ -5,7 +5,6 @@ import type { DocumentKind, Range, ReferatModel, SectionKind } from '../model';
 import type { CaseNumberShape } from '../parser/dialect/caseNumbers';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type Locale = 'da' | 'en';
 
 export interface TextEdit {
   range: Range;

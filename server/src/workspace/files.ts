@@ -3,8 +3,8 @@
 // binary files are skipped, and a walk stops after a maximum number of files.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { decodeText } from '../cli/decode';
-import { isReferatFileName } from '../cli/files';
+import { decodeText } from '../files/decode';
+import { isReferatFileName } from '../files/names';
 
 /** Files larger than this are not indexed (real minutes are far smaller). */
 export const MAX_INDEX_FILE_BYTES = 4 * 1024 * 1024;

@@ -4,8 +4,8 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { ReferatModel } from '../model';
-import { summarize, WorkspaceIndex } from '../workspaceIndex';
-import { isReferatFileName } from '../cli/files';
+import { summarize, WorkspaceIndex } from './summary';
+import { isReferatFileName } from '../files/names';
 import { listReferatFiles, readReferatText, type ReadOutcome } from './files';
 
 export interface IndexerHost {

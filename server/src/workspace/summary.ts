@@ -2,7 +2,7 @@
 // (punkt numbers and titles, case numbers with ranges, meeting date), and a map from
 // case number to the files that mention it. Pure: the server fills it from parsed
 // files and open documents; the features read it.
-import type { DocumentKind, Range, ReferatModel } from './model';
+import type { DocumentKind, Range, ReferatModel } from '../model';
 
 export interface CaseRef {
   value: string;

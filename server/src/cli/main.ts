@@ -1,18 +1,18 @@
 // The `referat` command line: argument handling, the command table and I/O.
 // The work itself is in pure modules (cli/outline.ts, the parser).
-import { parseArgs, type OptionSpec } from './cli/args';
-import { CliConfig } from './cli/config';
-import { expandArguments, readTextFile, REFERAT_SUFFIXES } from './cli/files';
+import { parseArgs, type OptionSpec } from './args';
+import { CliConfig } from './config';
+import { expandArguments, readTextFile, REFERAT_SUFFIXES } from './files';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult } from './cli/lint';
-import { buildOutline, renderJson, renderText, type Outline } from './cli/outline';
-import { parseReferat } from './parser/parse';
-import { applyEdits, lint, type LintDiagnostic } from './rules/engine';
-import { RULES } from './rules/registry';
-import type { Locale } from './rules/types';
-import { VERSION } from './version';
+import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult } from './lint';
+import { buildOutline, renderJson, renderText, type Outline } from './outline';
+import { parseReferat } from '../parser/parse';
+import { applyEdits, lint, type LintDiagnostic } from '../rules/engine';
+import { RULES } from '../rules/registry';
+import type { Locale } from '../l10n/locale';
+import { VERSION } from '../version';
 
 const EXIT_OK = 0;
 /** Lint found at least one error. */
