@@ -81,7 +81,7 @@ describe('configuration over LSP', () => {
       '  "extends": "acadre",',
       '  "rulez": {},',
       '  "rules": { "empty-link": "off", "missing-sektion": "warning" },',
-      '  "caseNumberPatterns": ["(a+)+$"]',
+      '  "caseNumberPatterns": ["SAG(?=-)"]',
       '}',
     ].join('\n');
     const ws = workspace('malformed', config, DOC);
@@ -95,8 +95,8 @@ describe('configuration over LSP', () => {
       ['"rulez"', 'Ukendt nøgle "rulez". Mente du "rules"?', 1, 'referat', 'config'],
       ['"missing-sektion"', 'Ukendt regel "missing-sektion". Mente du "missing-section"?', 1, 'referat', 'config'],
       [
-        '"(a+)+$"',
-        'Mønsteret (a+)+$ i "caseNumberPatterns[0]" afvises: det har en gentagelse inde i en gentagelse (som (a+)+), der kan tage eksponentiel tid.',
+        '"SAG(?=-)"',
+        'Mønsteret SAG(?=-) i "caseNumberPatterns[0]" afvises: det bruger lookahead eller lookbehind ((?=, (?!, (?<=, (?<!), som ikke er tilladt.',
         1,
         'referat',
         'config',
@@ -112,7 +112,7 @@ describe('configuration over LSP', () => {
     );
   });
 
-  it('cannot be stalled by (a+)+$ on a long line', async () => {
+  it('cannot be stalled by catastrophic patterns on a long line: they run on RE2', async () => {
     const longLine = `${'a'.repeat(200_000)}!`;
     const doc = [
       'REFERAT Økonomiudvalget d. 14-05-2024',
@@ -132,14 +132,13 @@ describe('configuration over LSP', () => {
       'Godkendt.',
       '',
     ].join('\n');
-    const ws = workspace('redos', '{ "caseNumberPatterns": ["(a+)+$", "a+"] }', doc);
+    const ws = workspace('redos', '{ "caseNumberPatterns": ["(a+)+$", "(?:a|a){40}", "(a|a)*b"] }', doc);
     const client = await start();
     const cfg = client.waitForDiagnostics(ws.configUri);
     const published = client.waitForDiagnostics(ws.docUri, (p) => p.version === 1, 20_000);
     await client.open(ws.docUri, doc, 1);
-    expect((await cfg).diagnostics.map((d) => d.message)).toEqual([
-      'Mønsteret (a+)+$ i "caseNumberPatterns[0]" afvises: det har en gentagelse inde i en gentagelse (som (a+)+), der kan tage eksponentiel tid.',
-    ]);
+    // Accepted, as they take linear time on RE2; none matches the case number, which ends in "!".
+    expect((await cfg).diagnostics).toEqual([]);
     expect((await published).diagnostics.some((d) => d.code === 'case-number-format')).toBe(true);
     // Still responsive to an edit on the long line.
     const next = client.waitForDiagnostics(ws.docUri, (p) => p.version === 2, 20_000);

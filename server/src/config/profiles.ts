@@ -1,10 +1,11 @@
 // Built-in profiles, picked with "extends": "<id>". A profile is an ordinary config
-// (checked against the schema in a test). Only facts from the domain notes
-// (/work/shared/docs/domain.md) go in here: which case-number shape a system or
-// municipality uses is documented there; the section headings and standing items
-// every system uses are already built into the parser and options.ts, so the profiles
-// mostly narrow the accepted case-number shapes — which is what turns a number in
-// another system's shape into a finding instead of a silent pass.
+// (checked against the schema in a test) holding only what published minutes show: which
+// case-number shape a system or municipality uses, with the places it was seen (seenIn;
+// the table in docs/configuration.md, "Profiler", says the same, and test/unit/profiles.test.ts
+// lints the corpus documents in test/fixtures/corpus under their profile). The section
+// headings and standing items every system uses are already built into the parser and
+// options.ts, so the profiles mostly narrow the accepted case-number shapes — which is
+// what turns a number in another system's shape into a finding instead of a silent pass.
 import type { ReferatConfig } from './schema';
 
 export const PROFILE_IDS = ['standard', 'acadre', 'sbsys', 'ringkobing-skjern', 'kommunekode', 'getorganized', 'heltal'] as const;
@@ -14,7 +15,7 @@ export interface Profile {
   id: ProfileId;
   da: string;
   en: string;
-  /** Where the domain notes saw this dialect; corpus documents are in test/fixtures/corpus. */
+  /** Where this dialect was seen in published minutes; corpus documents are in test/fixtures/corpus. */
   seenIn: string;
   config: Omit<ReferatConfig, 'extends' | '$schema'>;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS } from '../rules/options';
 import type { CaseNumberPattern, RuleOptions, Severity } from '../rules/types';
 import type { Locale } from '../l10n/locale';
 import { PROFILES, type Profile, type ProfileId } from './profiles';
-import { compilePattern } from './safeRegex';
+import { compileLinear } from './linearRegex';
 import { compilePunktForm } from './punktFormConfig';
 import { OPTIONAL_DIALECTS } from '../parser/dialect/optional';
 import type { FieldLabel } from '../parser/dialect/fields';
@@ -96,8 +96,12 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
     if (!opts.trusted) {
       patternsIgnored = true;
     } else {
-      // Validation already refused unsafe patterns; compilePattern checks again (it is cheap).
-      patterns = patternSources.map(compilePattern).filter((p): p is CaseNumberPattern => p !== null);
+      // Validation already refused the patterns RE2 cannot run; compileLinear checks again (it is cheap).
+      patterns = [];
+      for (const source of patternSources) {
+        const regex = compileLinear(source, { javascript: true, anchored: true });
+        if (regex !== null) patterns.push({ source, regex });
+      }
     }
   }
 

@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { DocumentKind, SectionKind } from '../model';
 import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/dialect/caseNumbers';
 import { RULES } from '../rules/registry';
-import { checkPattern, MAX_PATTERN_LENGTH } from './safeRegex';
+import { linearError, MAX_LINEAR_PATTERN_LENGTH } from './linearRegex';
 import { OPTIONAL_DIALECT_IDS } from '../parser/dialect/optional';
 import { checkPunktForm, MAX_PUNKT_FORMS } from './punktFormConfig';
 import { PROFILE_IDS } from './profiles';
@@ -109,8 +109,8 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
     en: 'The built-in case-number shapes documents may use (default: all).',
   },
   caseNumberPatterns: {
-    da: 'Egne sagsnummerformer som regulære udtryk (JavaScript, u-flag), som prøves mod hele sagsnummeret. Mønstre, der kan tage mere end lineær tid, afvises. Bruges ikke i et ikke-betroet arbejdsområde.',
-    en: 'Custom case-number shapes as regular expressions (JavaScript, u flag), tested against the whole case number. Patterns that can take more than linear time are refused. Not used in an untrusted workspace.',
+    da: 'Egne sagsnummerformer som regulære udtryk (JavaScript, u-flag), som prøves mod hele sagsnummeret. Mønstrene køres i lineær tid (RE2: ingen lookaround eller tilbagereferencer). Bruges ikke i et ikke-betroet arbejdsområde.',
+    en: 'Custom case-number shapes as regular expressions (JavaScript, u flag), tested against the whole case number. Patterns run in linear time (RE2: no lookaround or backreferences). Not used in an untrusted workspace.',
   },
   members: {
     da: 'Udvalgets medlemmer, til dokumenter uden deltagerliste, fx "Peter Svane (D)".',
@@ -150,20 +150,20 @@ const requiredSectionsSchema = z.strictObject(
 
 const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_TITLE_LENGTH));
 
-/** A pattern source; the refinement refuses unsafe and invalid ones (params.reason says why). */
+/** A case-number pattern; the refinement refuses what RE2 cannot run and what is not valid JavaScript (params.reason says why). */
 export const patternSchema = z.string().check(
   z.minLength(1),
-  z.maxLength(MAX_PATTERN_LENGTH),
+  z.maxLength(MAX_LINEAR_PATTERN_LENGTH),
   z.superRefine((source: string, ctx) => {
-    const check = checkPattern(source);
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.reason, params: { reason: check.reason, detail: check.detail ?? '' } });
+    const check = linearError(source, { javascript: true });
+    if (check !== null) ctx.addIssue({ code: 'custom', message: check.reason, params: { reason: check.reason, detail: check.detail } });
   }),
 );
 
 const label = z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^\p{L}[\p{L}\p{N} .\-]*$/u));
 
 /** A punkt heading pattern; the refinement refuses what cannot run in linear time, lacks a number group or does not match its example. */
-const punktPattern = z.string().check(z.minLength(1), z.maxLength(MAX_PATTERN_LENGTH));
+const punktPattern = z.string().check(z.minLength(1), z.maxLength(MAX_LINEAR_PATTERN_LENGTH));
 const punktFormSchema = z
   .union([punktPattern, z.strictObject({ pattern: punktPattern, example: z.optional(z.string().check(z.maxLength(400))) })])
   .check(

@@ -4,11 +4,11 @@
 // fall back to the profile and the defaults); the rest of the config still applies.
 // Never throws.
 import type { z } from 'zod';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from '../model';
 import { RULE_IDS } from '../rules/registry';
 import type { Locale } from '../l10n/locale';
-import { LineIndex, locate, parseJsonc, toValue, type JsoncErrorCode, type JsonNode } from './jsonc';
-import type { UnsafeReason } from './safeRegex';
+import { locate, nodeValue, parseConfigText, type ConfigNode, type ConfigTextErrorCode } from './configText';
 import type { PunktFormReason } from './punktFormConfig';
 import { CONFIG_KEYS, configSchema, DOCUMENT_KINDS, type ReferatConfig } from './schema';
 
@@ -33,7 +33,7 @@ type Issue = z.core.$ZodIssue;
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-const SYNTAX: Record<JsoncErrorCode, { da: string; en: string }> = {
+const SYNTAX: Record<ConfigTextErrorCode, { da: string; en: string }> = {
   'unexpected-character': { da: 'Uventet tegn; konfigurationen skal være JSON (kommentarer er tilladt).', en: 'Unexpected character; the configuration must be JSON (comments are allowed).' },
   'unexpected-end': { da: 'Filen slutter midt i konfigurationen.', en: 'The file ends in the middle of the configuration.' },
   'expected-value': { da: 'Her mangler en værdi.', en: 'A value is missing here.' },
@@ -49,24 +49,13 @@ const SYNTAX: Record<JsoncErrorCode, { da: string; en: string }> = {
   'duplicate-key': { da: 'Nøglen "{key}" står to gange; den sidste gælder.', en: 'The key "{key}" appears twice; the last one applies.' },
 };
 
-const PATTERN_REASON: Record<UnsafeReason | PunktFormReason, { da: string; en: string }> = {
+const PATTERN_REASON: Record<PunktFormReason, { da: string; en: string }> = {
   'no-number-group': { da: 'har ingen gruppe til punktets nummer (gruppe 1 eller (?<n>…))', en: 'has no group for the punkt number (group 1 or (?<n>…))' },
   'example-mismatch': { da: 'passer ikke på sit eksempel "{detail}" med et nummer i gruppe 1', en: 'does not match its example "{detail}" with a number in group 1' },
   syntax: { da: 'er ikke et gyldigt regulært udtryk ({detail})', en: 'is not a valid regular expression ({detail})' },
   'too-long': { da: 'er for langt (højst {detail} tegn)', en: 'is too long (at most {detail} characters)' },
   backreference: { da: 'bruger en tilbagereference (\\1, \\k<navn>), som ikke er tilladt', en: 'uses a backreference (\\1, \\k<name>), which is not allowed' },
   lookaround: { da: 'bruger lookahead eller lookbehind ((?=, (?!, (?<=, (?<!), som ikke er tilladt', en: 'uses a lookahead or lookbehind ((?=, (?!, (?<=, (?<!), which is not allowed' },
-  'nested-quantifier': {
-    da: 'har en gentagelse inde i en gentagelse (som (a+)+), der kan tage eksponentiel tid',
-    en: 'has a repetition inside a repetition (like (a+)+), which can take exponential time',
-  },
-  'ambiguous-alternation': {
-    da: 'har alternativer under en gentagelse, der kan begynde med samme tegn (som (a|ab)*), hvilket kan tage eksponentiel tid',
-    en: 'has alternatives under a repetition that can begin with the same character (like (a|ab)*), which can take exponential time',
-  },
-  'empty-repetition': { da: 'gentager noget, der kan være tomt (som (a?)*)', en: 'repeats something that can be empty (like (a?)*)' },
-  'too-many-quantifiers': { da: 'har mere end {detail} gentagelser af variabel længde', en: 'has more than {detail} repetitions of variable length' },
-  unsupported: { da: 'bruger syntaks, som Referat ikke kan kontrollere (fx (?i) eller klasser med mængdeoperationer)', en: 'uses syntax Referat cannot check (such as (?i) or classes with set operations)' },
 };
 
 const TYPE_WORD: Record<string, { da: string; en: string }> = {
@@ -210,8 +199,8 @@ function issueMessage(issue: Issue, value: unknown): Record<Locale, string> {
       }
       return at({ da: '"{key}" har en ugyldig værdi.', en: '"{key}" has an invalid value.' });
     case 'custom': {
-      const params = (issue.params ?? {}) as { reason?: UnsafeReason | PunktFormReason; detail?: string };
-      const reason = PATTERN_REASON[params.reason ?? 'unsupported'];
+      const params = (issue.params ?? {}) as { reason?: PunktFormReason; detail?: string };
+      const reason = PATTERN_REASON[params.reason ?? 'syntax'];
       const at0 = valueAt(value, issue.path);
       const pattern = at0 !== null && typeof at0 === 'object' && 'pattern' in at0 ? String((at0 as { pattern: unknown }).pattern) : String(at0);
       const why = both(reason, { detail: params.detail ?? '' });
@@ -298,31 +287,37 @@ export function validateConfigValue(input: unknown, locateRange: (path: Path, un
 }
 
 export interface ValidatedConfigText extends ValidatedConfig {
-  root: JsonNode | undefined;
-  lineIndex: LineIndex;
+  root: ConfigNode | undefined;
+  /** The text as read, for line and character positions. */
+  document: TextDocument;
+}
+
+function rangeIn(document: TextDocument, offset: number, length: number): Range {
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
 }
 
 /** Parses and validates the text of a .referatrc.json file. */
 export function validateConfigText(input: string): ValidatedConfigText {
+  // A byte-order mark is not content: without it, offsets match the editor's.
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = new LineIndex(text);
-  const { root, errors } = parseJsonc(text);
+  const document = TextDocument.create('', 'jsonc', 0, text);
+  const { root, errors } = parseConfigText(text);
   const issues: ConfigIssue[] = errors.map((e) => ({
     key: e.key ?? '',
     severity: e.code === 'duplicate-key' ? 'warning' : 'error',
     message: both(SYNTAX[e.code], { key: e.key ?? '' }),
-    range: lines.range(e.offset, Math.max(e.length, e.code === 'unexpected-end' ? 0 : 1)),
+    range: rangeIn(document, e.offset, Math.max(e.length, e.code === 'unexpected-end' ? 0 : 1)),
   }));
-  if (root === undefined) return { config: {}, issues, root, lineIndex: lines };
+  if (root === undefined) return { config: {}, issues, root, document };
   const rangeOf = (path: Path, unknownKey: boolean): Range => {
     const found = locate(root, path);
-    if (unknownKey && found.complete && found.key !== undefined) return lines.range(found.key.offset, found.key.length);
+    if (unknownKey && found.complete && found.key !== undefined) return rangeIn(document, found.key.offset, found.key.length);
     const node = found.complete ? found.node : (found.key ?? found.node);
-    return node === undefined ? ZERO : lines.range(node.offset, node.length);
+    return node === undefined ? ZERO : rangeIn(document, node.offset, node.length);
   };
-  const validated = validateConfigValue(toValue(root), rangeOf);
+  const validated = validateConfigValue(nodeValue(root), rangeOf);
   const all = [...issues, ...validated.issues].sort((a, b) => compareRanges(a.range ?? ZERO, b.range ?? ZERO));
-  return { config: validated.config, issues: all, root, lineIndex: lines };
+  return { config: validated.config, issues: all, root, document };
 }
 
 function compareRanges(a: Range, b: Range): number {
@@ -332,5 +327,5 @@ function compareRanges(a: Range, b: Range): number {
 /** The range of a top-level key in a validated file, if present. */
 export function keyRange(file: ValidatedConfigText, key: string): Range | null {
   const found = locate(file.root, [key]);
-  return found.complete && found.key !== undefined ? file.lineIndex.range(found.key.offset, found.key.length) : null;
+  return found.complete && found.key !== undefined ? rangeIn(file.document, found.key.offset, found.key.length) : null;
 }

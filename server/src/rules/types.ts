@@ -32,13 +32,13 @@ export interface Finding {
 }
 
 /**
- * A custom case-number pattern from the configuration: checked for safety, anchored at
- * both ends, and only ever tested against one sagsnummer (see config/safeRegex.ts).
+ * A custom case-number pattern from the configuration: anchored at both ends, run by
+ * re2js in linear time (see config/linearRegex.ts), and only ever tested against one sagsnummer.
  */
 export interface CaseNumberPattern {
   /** The pattern as written in the configuration. */
   source: string;
-  regex: RegExp;
+  regex: { test(value: string): boolean };
 }
 
 /** What a rule can be told; config/resolve.ts fills this from files, profiles and settings. */
@@ -50,7 +50,7 @@ export interface RuleOptions {
   noDecisionItems: RegExp[];
   /** The built-in case-number shapes a document may use; all of them when absent. */
   caseNumberShapes?: readonly CaseNumberShape[];
-  /** Custom case-number patterns (safe, anchored) accepted beside the shapes. */
+  /** Custom case-number patterns (linear, anchored) accepted beside the shapes. */
   caseNumberPatterns?: readonly CaseNumberPattern[];
   /** Member names for documents whose header lists none ("Peter Svane (D)"). */
   members?: readonly string[];
