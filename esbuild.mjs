@@ -6,19 +6,26 @@ const watch = process.argv.includes('--watch');
 // `--outdir=DIR` writes the bundles to DIR instead of dist/ (the benchmark builds its own copy).
 const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
-// The dialect tables say for each row where the layout was seen: notes for whoever adds a
-// row (a meta-test requires them), never read at run time. The production bundle keeps the
-// key with an empty note, as it leaves out comments. Only single-quoted notes in the
-// dialect folder are touched; any other text stays as written.
+// The dialect tables carry, for each row, where the layout was seen and an example line:
+// notes and test data for whoever adds a row (a meta-test parses every example), never
+// read at run time, except the case-number shapes' examples, which hover shows. The
+// production bundle keeps the keys with empty values, as it leaves out comments. Only
+// single-line, single-quoted values in the dialect folder are touched; a protocol test
+// checks that the production bundle gives the same answers as the development build.
 const SEEN_NOTE = /\bseen: '(?:[^'\\\n]|\\.)*'/g;
+const EXAMPLE_LINE = /\bexample: '(?:[^'\\\n]|\\.)*'/g;
+const EXAMPLE_PUNKT = /\bexample: \{ lines: \[[^\]\n]*\], number: \d+, title: '(?:[^'\\\n]|\\.)*' \}/g;
 /** @type {import('esbuild').Plugin} */
-const dropProvenance = {
-  name: 'drop-dialect-provenance',
+const dropTableNotes = {
+  name: 'drop-dialect-notes',
   setup(build) {
     build.onLoad({ filter: /[\\/]server[\\/]src[\\/]parser[\\/]dialect[\\/][^\\/]+\.ts$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace(SEEN_NOTE, "seen: ''"), loader: 'ts' };
+      let source = (await readFile(args.path, 'utf8')).replace(SEEN_NOTE, "seen: ''");
+      if (!/caseNumbers\.ts$/.test(args.path)) {
+        source = source.replace(EXAMPLE_PUNKT, "example: { lines: [], number: 0, title: '' }").replace(EXAMPLE_LINE, "example: ''");
+      }
+      return { contents: source, loader: 'ts' };
     });
   },
 };
@@ -33,7 +40,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: production ? [dropProvenance] : [],
+  plugins: production ? [dropTableNotes] : [],
   // Danish text as UTF-8, not \xE6 escapes: a smaller bundle that reads as written.
   charset: 'utf8',
 };

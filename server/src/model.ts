@@ -119,8 +119,8 @@ export interface Attendance {
 
 export interface Section {
   kind: SectionKind;
-  /** Heading text without Markdown decoration and trailing colon; for an implicit
-   *  Indstilling, the "… indstiller" sentence. */
+  /** The heading as printed, without Markdown decoration ("Baggrund:" keeps its colon);
+   *  for an implicit Indstilling, the "… indstiller" sentence. */
   heading: string;
   headingRange: Range;
   /** Heading through the last non-blank line of the section (children included). */

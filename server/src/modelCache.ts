@@ -12,6 +12,7 @@ export type ParseFunction = (text: string, uri: string, previous: ReferatModel |
 
 interface Entry {
   version: number;
+  text: string;
   model: ReferatModel;
 }
 
@@ -22,16 +23,18 @@ export class ModelCache {
 
   /**
    * The model for this URI and version. The text is parsed only when the cache holds no
-   * model for the URI or holds one for another version; the caller promises that one
-   * (uri, version) pair always comes with the same text, as LSP guarantees.
+   * model for the URI, or one for another version or another text: LSP promises one text
+   * per (uri, version), but a client that repeats a version number must not get stale
+   * results (the comparison is by reference first, so it costs nothing when the text is
+   * the same string).
    * If the parser throws, nothing is cached and the error propagates. When the parse
    * options change (a config file or setting), the owner calls clear().
    */
   get(uri: string, version: number, text: string): ReferatModel {
     const cached = this.entries.get(uri);
-    if (cached !== undefined && cached.version === version) return cached.model;
+    if (cached !== undefined && cached.version === version && cached.text === text) return cached.model;
     const model = this.parse(text, uri, cached?.model);
-    this.entries.set(uri, { version, model });
+    this.entries.set(uri, { version, text, model });
     return model;
   }
 

@@ -24,14 +24,19 @@ export const CLIENT_COMMANDS = {
 /** Client → server: the user has just trusted the workspace (VS Code's onDidGrantWorkspaceTrust). */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'referat/workspaceTrusted';
 
-/** The answer to SERVER_COMMANDS.lintWorkspace. */
-export interface LintWorkspaceResult {
+/** Files checked and findings by severity. */
+export interface LintTally {
   files: number;
+  /** Files that could not be read (too large, binary, gone). */
   skipped: number;
   error: number;
   warning: number;
   information: number;
   hint: number;
+}
+
+/** The answer to SERVER_COMMANDS.lintWorkspace. */
+export interface LintWorkspaceResult extends LintTally {
   message: string;
 }
 

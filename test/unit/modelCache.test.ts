@@ -20,7 +20,6 @@ describe('ModelCache', () => {
     const cache = new ModelCache(parse);
     const first = cache.get('file:///a.referat', 1, 'a\nb');
     expect(cache.get('file:///a.referat', 1, 'a\nb')).toBe(first);
-    expect(cache.get('file:///a.referat', 1, 'ignored: same version')).toBe(first);
     expect(calls).toEqual(['a\nb']);
 
     const second = cache.get('file:///a.referat', 2, 'a\nb\nc');
@@ -28,6 +27,16 @@ describe('ModelCache', () => {
     expect(second.lineCount).toBe(3);
     expect(cache.get('file:///a.referat', 2, 'a\nb\nc')).toBe(second);
     expect(calls).toEqual(['a\nb', 'a\nb\nc']);
+  });
+
+  it('a repeated version number with another text is parsed again, not served stale', () => {
+    const { parse, calls } = countingParser();
+    const cache = new ModelCache(parse);
+    const first = cache.get('u', 1, 'a');
+    const again = cache.get('u', 1, 'a\nb');
+    expect(again).not.toBe(first);
+    expect(again.lineCount).toBe(2);
+    expect(calls).toEqual(['a', 'a\nb']);
   });
 
   it('reparses when the version changes in either direction', () => {

@@ -1,4 +1,9 @@
-// A small, strict argument parser with Danish messages. Pure.
+// The CLI's arguments: node:util's parseArgs splits them (long and short options,
+// "--name=value", "--" ending the options, a lone "-" as a positional); this module
+// checks them against the command's options and says what is wrong in the user's
+// language. Pure.
+import { parseArgs as splitArgs } from 'node:util';
+import { cliMessages, type CliMessages } from '../l10n/cli';
 
 export interface OptionSpec {
   /** Long name without dashes: "format" for --format. */
@@ -15,45 +20,49 @@ export type ParsedArgs =
   | { ok: true; options: Map<string, string | true>; positionals: string[] }
   | { ok: false; error: string };
 
-/**
- * Parses "--name value", "--name=value", "-h" and positionals in any order; "--" ends
- * the options and a lone "-" is a positional. Later options win.
- */
-export function parseArgs(args: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
-  const options = new Map<string, string | true>();
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = arg.startsWith('--')
-      ? specs.find((s) => s.name === flag.slice(2))
-      : specs.find((s) => s.alias !== undefined && s.alias === flag.slice(1));
-    if (spec === undefined) return { ok: false, error: `ukendt tilvalg '${flag}'` };
-    if (spec.values === undefined && spec.value === undefined) {
-      if (eq >= 0) return { ok: false, error: `tilvalget '${flag}' tager ingen værdi` };
-      options.set(spec.name, true);
-      continue;
-    }
-    const allowed = spec.values?.join(' eller ') ?? (spec.value as string);
-    let value: string | undefined;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else if (i + 1 < args.length) value = args[++i];
-    if (value === undefined || value === '') {
-      return { ok: false, error: `tilvalget '${flag}' kræver en værdi (${allowed})` };
-    }
-    if (spec.values !== undefined && !spec.values.includes(value)) {
-      return { ok: false, error: `ugyldig værdi '${value}' til '${flag}' (brug ${allowed})` };
-    }
-    options.set(spec.name, value);
+/** Parses the arguments against the options; later options win. */
+export function parseArgs(args: readonly string[], specs: readonly OptionSpec[], words: CliMessages['cli'] = cliMessages('da').cli): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
+  for (const s of specs) {
+    const takesValue = s.values !== undefined || s.value !== undefined;
+    options[s.name] = { type: takesValue ? 'string' : 'boolean', ...(s.alias !== undefined ? { short: s.alias } : {}) };
   }
-  return { ok: true, options, positionals };
+  // Not strict: every problem is reported here, in Danish or English, rather than as Node's English error.
+  const { tokens } = splitArgs({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
+  const out = new Map<string, string | true>();
+  const positionals: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as (typeof tokens)[number];
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
+      continue;
+    }
+    if (token.kind === 'option-terminator') continue;
+    const flag = token.rawName;
+    const spec = specs.find((s) => s.name === token.name && (flag.startsWith('--') || s.alias === flag.slice(1)));
+    if (spec === undefined) return { ok: false, error: words.unknownOption(flag.startsWith('--') ? flag : flag.slice(0, 2)) };
+    const takesValue = spec.values !== undefined || spec.value !== undefined;
+    if (!takesValue) {
+      if (token.inlineValue === true) return { ok: false, error: words.optionTakesNoValue(flag) };
+      out.set(spec.name, true);
+      continue;
+    }
+    const allowed = spec.values?.join(words.or) ?? (spec.value as string);
+    const value = token.value;
+    if (value === undefined || value === '') return { ok: false, error: words.optionNeedsValue(flag, allowed) };
+    if (spec.values !== undefined && !spec.values.includes(value)) return { ok: false, error: words.invalidOptionValue(value, flag, allowed) };
+    out.set(spec.name, value);
+  }
+  return { ok: true, options: out, positionals };
+}
+
+/** The --locale the user asked for anywhere in the arguments, so that even a usage error speaks it. */
+export function localeArgument(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') break;
+    if (a.startsWith('--locale=')) return a.slice('--locale='.length);
+    if (a === '--locale') return args[i + 1];
+  }
+  return undefined;
 }

@@ -1,126 +1,56 @@
-// File-system side of the CLI: expanding arguments into files and reading them as text.
-// Messages are Danish and name the path as the user wrote it.
-import * as fs from 'fs';
+// The CLI's arguments as files: a file is taken as given, whatever its name; a folder is
+// walked for referat files by the one walk the workspace index uses too (files/walk.ts).
+// CliMessages name the path as the user wrote it, in the user's language.
+import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { decodeText, type Encoding } from '../files/decode';
-import { isReferatFileName, REFERAT_SUFFIXES } from '../files/names';
+import type { CliMessages } from '../l10n/cli';
+import { failure } from '../files/read';
+import { REFERAT_SUFFIXES } from '../files/names';
+import { MAX_WALK_FILES, walkReferatFiles } from '../files/walk';
 
-export { REFERAT_SUFFIXES };
+export const SUFFIX_LIST = REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ');
 
 export interface Expansion {
-  /** Files to process, in argument order; directory contents sorted by path. */
+  /** Files to process, in argument order; folder contents sorted by path. */
   files: string[];
-  /** Danish messages for arguments that could not be used. */
+  /** CliMessages for arguments that could not be used. */
   errors: string[];
-  /** Whether any argument was a directory. */
+  /** Notes that are no error (a walk cut short). */
+  warnings: string[];
+  /** Whether any argument was a folder. */
   sawDirectory: boolean;
 }
 
-/**
- * Files are taken as given, whatever their name. Directories are searched recursively
- * for *.referat, *.referat.txt and *.referat.md, skipping hidden directories,
- * node_modules and symbolic links to directories. A file named twice is kept once.
- */
-export function expandArguments(args: readonly string[]): Expansion {
-  const files: string[] = [];
-  const errors: string[] = [];
-  let sawDirectory = false;
+/** The files named by the arguments; a file named twice is kept once. */
+export async function expandArguments(args: readonly string[], words: CliMessages): Promise<Expansion> {
+  const out: Expansion = { files: [], errors: [], warnings: [], sawDirectory: false };
   const seen = new Set<string>();
   const add = (file: string): void => {
     const key = path.resolve(file);
     if (seen.has(key)) return;
     seen.add(key);
-    files.push(file);
+    out.files.push(file);
   };
   for (const arg of args) {
-    let stat: fs.Stats;
+    let stat;
     try {
-      stat = fs.statSync(arg);
+      stat = await fsp.stat(arg);
     } catch (error) {
-      errors.push(`kan ikke læse fil '${arg}': ${describeError(error)}`);
+      out.errors.push(words.cannotRead(arg, words.readFailure[failure(error).reason]));
       continue;
     }
     if (stat.isDirectory()) {
-      sawDirectory = true;
-      const found: string[] = [];
-      walk(arg, found, errors);
-      if (found.length === 0) {
-        errors.push(`ingen referatfiler (${REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ')}) i mappen '${arg}'`);
-      }
-      found.sort(compareCodeUnits).forEach(add);
+      out.sawDirectory = true;
+      const walk = await walkReferatFiles(arg);
+      for (const u of walk.unreadable) out.errors.push(words.cannotReadDir(u.dir, words.readFailure[failure(u.error).reason]));
+      if (walk.truncated) out.warnings.push(words.walkTruncated(arg, MAX_WALK_FILES));
+      if (walk.files.length === 0 && walk.unreadable.length === 0) out.errors.push(words.noReferatFiles(arg, SUFFIX_LIST));
+      walk.files.forEach(add);
     } else if (stat.isFile()) {
       add(arg);
     } else {
-      errors.push(`kan ikke læse fil '${arg}': er ikke en almindelig fil`);
+      out.errors.push(words.cannotRead(arg, words.readFailure['not-a-file']));
     }
   }
-  return { files, errors, sawDirectory };
-}
-
-function walk(dir: string, found: string[], errors: string[]): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    errors.push(`kan ikke læse mappen '${dir}': ${describeError(error)}`);
-    return;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(full, found, errors);
-    } else if (isReferatFileName(entry.name)) {
-      if (entry.isFile()) found.push(full);
-      else if (entry.isSymbolicLink() && isFileQuietly(full)) found.push(full);
-    }
-  }
-}
-
-function isFileQuietly(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export type ReadResult =
-  | { ok: true; text: string; encoding: Encoding; warnings: string[] }
-  | { ok: false; error: string };
-
-/** Reads a file as text: BOM stripped; NUL bytes mean it is not a text file. */
-export function readTextFile(file: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { ok: false, error: `kan ikke læse fil '${file}': ${describeError(error)}` };
-  }
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, error: `kan ikke læse fil '${file}': ligner ikke en tekstfil` };
-  const warnings =
-    decoded.encoding === 'windows-1252' ? [`advarsel: '${file}' er ikke gyldig UTF-8 og er læst som Windows-1252`] : [];
-  return { ok: true, text: decoded.text, encoding: decoded.encoding, warnings };
-}
-
-export function describeError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'findes ikke';
-    case 'EACCES':
-    case 'EPERM':
-      return 'ingen adgang';
-    case 'EISDIR':
-      return 'er en mappe';
-    case 'ELOOP':
-      return 'for mange symbolske links';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  return out;
 }

@@ -1,5 +1,7 @@
 // `referat lint` output: text (one finding per line, for problem matchers),
 // JSON and SARIF 2.1.0. Pure: results in, strings out.
+import type { Locale } from '../l10n/locale';
+import { cliMessages } from '../l10n/cli';
 import type { LintDiagnostic } from '../rules/engine';
 import type { RuleDefinition, Severity } from '../rules/types';
 
@@ -19,13 +21,10 @@ export function renderLintText(results: readonly FileResult[]): string {
   return out;
 }
 
-export function summaryLine(results: readonly FileResult[], locale: 'da' | 'en'): string {
+export function summaryLine(results: readonly FileResult[], locale: Locale): string {
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const r of results) for (const d of r.diagnostics) count[d.severity]++;
-  const files = results.length;
-  return locale === 'en'
-    ? `${files} file(s): ${count.error} error(s), ${count.warning} warning(s), ${count.information} information, ${count.hint} hint(s)\n`
-    : `${files} fil(er): ${count.error} fejl, ${count.warning} advarsel(er), ${count.information} information(er), ${count.hint} tip\n`;
+  return `${cliMessages(locale).cli.summary({ files: results.length, skipped: 0, ...count })}\n`;
 }
 
 export function renderLintJson(results: readonly FileResult[]): string {
@@ -41,7 +40,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 export interface SarifOptions {
   version: string;
   rules: readonly RuleDefinition[];
-  locale: 'da' | 'en';
+  locale: Locale;
   /** Turns a file path into the artifact URI (relative paths stay relative). */
   toUri(file: string): string;
   /** Rule doc page URI, if any. */

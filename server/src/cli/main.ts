@@ -1,18 +1,21 @@
-// The `referat` command line: argument handling, the command table and I/O.
-// The work itself is in pure modules (cli/outline.ts, the parser).
-import { parseArgs, type OptionSpec } from './args';
-import { CliConfig } from './config';
-import { expandArguments, readTextFile, REFERAT_SUFFIXES } from './files';
+// The `referat` command line: adapts the Referat service (service/service.ts) to
+// arguments, files and exit codes. The commands only read files, ask the service and
+// write its answers; every line they print is in the chosen --locale.
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { readLocale, type Locale } from '../l10n/locale';
+import { cliMessages, type CliMessages } from '../l10n/cli';
+import { messages as serviceMessages } from '../l10n/messages';
+import { readTextFile } from '../files/read';
+import { RULES } from '../rules/registry';
+import { createReferatService, describeError, type ReferatService } from '../service/service';
+import { VERSION } from '../version';
+import { localeArgument, parseArgs, type OptionSpec } from './args';
+import { CliConfig } from './config';
+import { expandArguments, SUFFIX_LIST } from './files';
 import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult } from './lint';
 import { buildOutline, renderJson, renderText, type Outline } from './outline';
-import { parseReferat } from '../parser/parse';
-import { applyEdits, lint, type LintDiagnostic } from '../rules/engine';
-import { RULES } from '../rules/registry';
-import type { Locale } from '../l10n/locale';
-import { VERSION } from '../version';
 
 const EXIT_OK = 0;
 /** Lint found at least one error. */
@@ -20,67 +23,100 @@ const EXIT_FINDINGS = 1;
 /** Usage errors, and input that could not be read or processed. */
 const EXIT_USAGE = 2;
 
-interface Io {
+export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
 interface Command {
   name: string;
-  summary: string;
-  usage: string;
+  summary(words: CliMessages): string;
+  usage(words: CliMessages): string;
   options: readonly OptionSpec[];
-  run(options: ReadonlyMap<string, string | true>, positionals: readonly string[], io: Io): number;
+  run(options: ReadonlyMap<string, string | true>, positionals: readonly string[], io: Io, locale: Locale): Promise<number>;
 }
 
 const HELP_OPTION: OptionSpec = { name: 'help', alias: 'h' };
 const CONFIG_OPTION: OptionSpec = { name: 'config', value: 'FIL' };
+const LOCALE_OPTION: OptionSpec = { name: 'locale', values: ['da', 'en'] };
 
 function stringOption(options: ReadonlyMap<string, string | true>, name: string): string | undefined {
   const value = options.get(name);
   return typeof value === 'string' ? value : undefined;
 }
-const SUFFIX_LIST = REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ');
+
+/** The service over the CLI's configuration; rule docs beside the bundle (dist/../docs/rules). */
+function cliService(config: CliConfig, io: Io, locale: Locale): ReferatService {
+  return createReferatService({
+    configs: config,
+    log: (message) => io.err(`referat: ${message}\n`),
+    docsDir: path.resolve(__dirname, '..', 'docs', 'rules'),
+    locale: () => locale,
+  });
+}
+
+const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).href;
+
+/**
+ * Reads each file as text and hands it on. Unreadable files and internal errors are
+ * reported (and make the exit code 2), never thrown.
+ */
+async function forEachTextFile(
+  files: readonly string[],
+  io: Io,
+  words: CliMessages,
+  report: (message: string) => void,
+  each: (file: string, read: { text: string; encoding: string }) => void,
+): Promise<void> {
+  for (const file of files) {
+    const read = await readTextFile(file);
+    if (!read.ok) {
+      report(words.cannotRead(file, words.readFailure[read.reason]));
+      continue;
+    }
+    if (read.encoding === 'windows-1252') io.err(`referat: ${words.readAsWindows1252(file)}\n`);
+    try {
+      each(file, read);
+    } catch (error) {
+      report(words.cli.internalError(file, error instanceof Error ? error.message : String(error)));
+    }
+  }
+}
+
+/** The files of the arguments, with every problem reported. */
+async function filesOf(positionals: readonly string[], io: Io, words: CliMessages, report: (message: string) => void): Promise<{ files: string[]; sawDirectory: boolean }> {
+  const expansion = await expandArguments(positionals, words);
+  expansion.errors.forEach(report);
+  for (const w of expansion.warnings) io.err(`referat: ${w}\n`);
+  return expansion;
+}
 
 const outlineCommand: Command = {
   name: 'outline',
-  summary: 'Vis mødets opbygning: udvalg, dato, medlemmer, punkter og afsnit',
-  usage: [
-    'Brug: referat outline [--format json|text] [--config FIL] FIL|MAPPE …',
-    '',
-    'Viser udvalg, mødedato, medlemmer, indholdsfortegnelse og punkterne med',
-    'sagsnumre og afsnit.',
-    '',
-    'Tilvalg:',
-    '  --format json|text  Uddataformat (standard: json). JSON-positioner er',
-    '                      0-baserede LSP-positioner; tekst viser linjenumre fra 1.',
-    '  --config FIL        Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
-    '  -h, --help          Vis denne hjælp',
-    '',
-    'Én fil giver ét JSON-objekt; flere filer eller en mappe giver en JSON-liste.',
-    `Mapper gennemsøges rekursivt efter ${SUFFIX_LIST}.`,
-  ].join('\n'),
-  options: [{ name: 'format', values: ['json', 'text'] }, CONFIG_OPTION, HELP_OPTION],
-  run(options, positionals, io) {
-    if (positionals.length === 0) return usageError(io, 'ingen filer angivet', this.name);
-    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), undefined);
+  summary: (w) => w.cli.summaryOutline,
+  usage: (w) => w.cli.usageOutline.replace('{patterns}', SUFFIX_LIST),
+  options: [{ name: 'format', values: ['json', 'text'] }, LOCALE_OPTION, CONFIG_OPTION, HELP_OPTION],
+  async run(options, positionals, io, locale) {
+    const words = cliMessages(locale);
+    if (positionals.length === 0) return usageError(io, words, words.cli.noFiles, this.name);
+    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), readLocale(options.get('locale')));
     const unreadable = config.check();
-    if (unreadable !== null) return usageError(io, unreadable, this.name);
+    if (unreadable !== null) return usageError(io, words, unreadable, this.name);
+    const service = cliService(config, io, locale);
     let exit = EXIT_OK;
     const report = (message: string): void => {
       io.err(`referat: ${message}\n`);
       exit = EXIT_USAGE;
     };
-    const { files, errors, sawDirectory } = expandArguments(positionals);
-    errors.forEach(report);
+    const { files, sawDirectory } = await filesOf(positionals, io, words, report);
     const outlines: Outline[] = [];
-    forEachTextFile(files, io, report, (file, read) => {
-      outlines.push(buildOutline(file, parseReferat(read.text, config.forFile(file).parseOptions)));
+    await forEachTextFile(files, io, words, report, (file, read) => {
+      outlines.push(buildOutline(file, service.parse(uriOf(file), read.text)));
     });
-    // One object for exactly one argument that is not a directory; otherwise always a list.
+    // One object for exactly one argument that is not a folder; otherwise always a list.
     const single = positionals.length === 1 && !sawDirectory;
     if (options.get('format') === 'text') {
-      if (outlines.length > 0) io.out(renderText(outlines));
+      if (outlines.length > 0) io.out(renderText(outlines, locale));
     } else if (!single || outlines.length === 1) {
       io.out(renderJson(outlines, single));
     }
@@ -88,86 +124,21 @@ const outlineCommand: Command = {
   },
 };
 
-// The rule docs ship beside the bundle: dist/../docs/rules.
-const docsHref = (rule: string): string | undefined =>
-  RULES.some((r) => r.id === rule) ? pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules', `${rule}.md`)).href : undefined;
-
-/** Reads each file as text and hands it on; unreadable files and internal errors are reported, never thrown. */
-function forEachTextFile(files: readonly string[], io: Io, report: (message: string) => void, each: (file: string, read: { text: string; encoding: string }) => void): void {
-  for (const file of files) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      report(read.error);
-      continue;
-    }
-    for (const warning of read.warnings) io.err(`referat: ${warning}\n`);
-    try {
-      each(file, read);
-    } catch (error) {
-      report(`intern fejl ved behandling af '${file}': ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-
-const posKey = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
-
-/**
- * Safe fixes, applied once. A finding is fixed only if none of its edits overlap a
- * finding already taken, so "rettet" lists exactly what changed.
- */
-function fixText(text: string, found: readonly LintDiagnostic[]): { text: string; fixed: LintDiagnostic[] } {
-  const spans = found
-    .filter((d) => d.fix?.safe === true && d.fix.edits.length > 0)
-    .map((d) => {
-      const edits = d.fix?.edits ?? [];
-      return { d, start: Math.min(...edits.map((e) => posKey(e.range.start))), end: Math.max(...edits.map((e) => posKey(e.range.end))) };
-    })
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const fixed: LintDiagnostic[] = [];
-  let end = -1;
-  for (const s of spans) {
-    // Touching is fine (end === start), but two insertions at one point are not.
-    if (s.start < end || (s.start === end && s.start === s.end)) continue;
-    fixed.push(s.d);
-    end = s.end;
-  }
-  if (fixed.length === 0) return { text, fixed };
-  return { text: applyEdits(text, fixed.flatMap((d) => d.fix?.edits ?? [])).text, fixed };
-}
-
 const lintCommand: Command = {
   name: 'lint',
-  summary: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
-  usage: [
-    'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FIL] FIL|MAPPE …',
-    '',
-    'Tjekker hvert referat med alle regler og skriver fundene.',
-    '',
-    'Tilvalg:',
-    '  --format text|json|sarif  Uddataformat (standard: text). text giver én linje pr. fund:',
-    '                            fil:linje:kolonne alvor regel besked',
-    '  --fix                     Ret de sikre fund i filerne og skriv, hvad der blev rettet',
-    '  --locale da|en            Sprog for beskederne (standard: konfigurationens, ellers da)',
-    '  --config FIL              Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
-    '  -h, --help                Vis denne hjælp',
-    '',
-    'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug, en fil,',
-    'der ikke kan læses, eller en ugyldig konfiguration (hver fejl nævner nøglen).',
-  ].join('\n'),
-  options: [
-    { name: 'format', values: ['text', 'json', 'sarif'] },
-    { name: 'locale', values: ['da', 'en'] },
-    { name: 'fix' },
-    CONFIG_OPTION,
-    HELP_OPTION,
-  ],
-  run(options, positionals, io) {
-    if (positionals.length === 0) return usageError(io, 'ingen filer angivet', this.name);
-    const localeOption = options.get('locale') === 'en' ? 'en' : options.get('locale') === 'da' ? 'da' : undefined;
-    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), localeOption);
+  summary: (w) => w.cli.summaryLint,
+  usage: (w) => w.cli.usageLint,
+  options: [{ name: 'format', values: ['text', 'json', 'sarif'] }, LOCALE_OPTION, { name: 'fix' }, CONFIG_OPTION, HELP_OPTION],
+  async run(options, positionals, io, argLocale) {
+    const chosen = readLocale(options.get('locale'));
+    let words = cliMessages(argLocale);
+    if (positionals.length === 0) return usageError(io, words, words.cli.noFiles, this.name);
+    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), chosen);
     const unreadable = config.check();
-    if (unreadable !== null) return usageError(io, unreadable, this.name);
-    let locale: Locale = localeOption ?? 'da';
+    if (unreadable !== null) return usageError(io, words, unreadable, this.name);
+    // Without --locale, the first file's configuration may name one.
+    let locale: Locale = chosen ?? argLocale;
+    const service = cliService(config, io, locale);
     const format = options.get('format') ?? 'text';
     const fix = options.has('fix');
     let inputError = false;
@@ -175,27 +146,26 @@ const lintCommand: Command = {
       io.err(`referat: ${message}\n`);
       inputError = true;
     };
-    const { files, errors } = expandArguments(positionals);
-    errors.forEach(report);
+    const { files } = await filesOf(positionals, io, words, report);
     const results: FileResult[] = [];
-    forEachTextFile(files, io, report, (file, read) => {
-      let text = read.text;
-      const fileConfig = config.forFile(file);
-      if (results.length === 0) locale = fileConfig.lintOptions.locale;
-      let found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
+    await forEachTextFile(files, io, words, report, (file, read) => {
+      const uri = uriOf(file);
+      if (results.length === 0 && chosen === undefined) {
+        locale = service.config(uri).locale;
+        words = cliMessages(locale);
+      }
+      let found = service.lintText(uri, read.text);
       if (fix) {
         if (read.encoding !== 'utf-8') {
-          io.err(`referat: retter ikke '${file}': filen er ikke UTF-8\n`);
+          io.err(`referat: ${words.cli.notUtf8(file)}\n`);
         } else {
-          const { text: fixedText, fixed } = fixText(text, found);
-          if (fixed.length > 0 && fixedText !== text) {
-            const bom = hasUtf8Bom(file) ? '\ufeff' : '';
-            writeAtomically(file, bom + fixedText);
-            for (const d of fixed) {
-              io.err(`rettet: ${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.rule} ${d.fix?.title ?? ''}\n`);
+          const result = service.fix(uri, read.text);
+          if (result.fixed.length > 0 && result.text !== read.text) {
+            writeAtomically(file, (hasUtf8Bom(file) ? '\ufeff' : '') + result.text);
+            for (const d of result.fixed) {
+              io.err(`${words.cli.fixed(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, d.rule, d.fix?.title ?? '')}\n`);
             }
-            text = fixedText;
-            found = lint(text, parseReferat(text, fileConfig.parseOptions), fileConfig.lintOptions);
+            found = result.findings;
           }
         }
       }
@@ -209,7 +179,7 @@ const lintCommand: Command = {
           rules: RULES,
           locale,
           toUri: (f) => (path.isAbsolute(f) ? pathToFileURL(f).href : f.split(path.sep).map(encodeURIComponent).join('/')),
-          helpUri: docsHref,
+          helpUri: (rule) => service.docsHref(rule),
         }),
       );
     } else {
@@ -252,64 +222,74 @@ function hasUtf8Bom(file: string): boolean {
 /** The command table. */
 const COMMANDS: readonly Command[] = [lintCommand, outlineCommand];
 
-function mainUsage(): string {
+function mainUsage(words: CliMessages): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'Brug: referat <kommando> [tilvalg] FIL|MAPPE …',
-    '',
-    'Kommandoer:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Tilvalg:',
-    '  -h, --help  Vis hjælp (også: referat <kommando> --help)',
-    '  --version   Vis versionen',
-    '',
-    `Mapper gennemsøges rekursivt efter ${SUFFIX_LIST}.`,
-    'Afslutningskoder: 0 i orden; 1 lint fandt fejl; 2 ved forkert brug eller en fil, der ikke kan læses.',
-  ].join('\n');
+  const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary(words)}`).join('\n');
+  return words.cli.usage.replace('{commands}', commands).replace('{patterns}', SUFFIX_LIST);
 }
 
-function usageError(io: Io, message: string, command?: string): number {
+function usageError(io: Io, words: CliMessages, message: string, command?: string): number {
   const prefix = command === undefined ? 'referat' : `referat ${command}`;
   const help = command === undefined ? 'referat --help' : `referat ${command} --help`;
-  io.err(`${prefix}: ${message}\nSe '${help}'.\n`);
+  io.err(`${prefix}: ${message}\n${words.cli.seeHelp(help)}\n`);
   return EXIT_USAGE;
 }
 
-export function main(argv: readonly string[], io: Io): number {
-  const [first, ...rest] = argv;
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The language of everything printed, even a usage error: --locale wherever it stands.
+  const locale: Locale = readLocale(localeArgument(argv)) ?? 'da';
+  const words = cliMessages(locale);
+  // "referat --locale en lint …": a --locale before the command is the command's too.
+  let args = argv;
+  if (args[0] === '--locale') args = args.slice(2);
+  else if (args[0]?.startsWith('--locale=') === true) args = args.slice(1);
+  if (args !== argv && args.length > 0 && !args.includes('--')) args = [...args, `--locale=${localeArgument(argv) ?? ''}`];
+  const [first, ...rest] = args;
   if (first === undefined) {
-    io.err(`${mainUsage()}\n`);
+    io.err(`${mainUsage(words)}\n`);
     return EXIT_USAGE;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.out(`${topic?.usage ?? mainUsage()}\n`);
+    io.out(`${topic?.usage(words) ?? mainUsage(words)}\n`);
     return EXIT_OK;
   }
   if (first === '--version') {
     io.out(`${VERSION}\n`);
     return EXIT_OK;
   }
-  if (first.startsWith('-')) return usageError(io, `ukendt tilvalg '${first}'`);
+  if (first.startsWith('-')) return usageError(io, words, words.cli.unknownOption(first));
   const command = COMMANDS.find((c) => c.name === first);
-  if (command === undefined) return usageError(io, `ukendt kommando '${first}'`);
-  const parsed = parseArgs(rest, command.options);
-  if (!parsed.ok) return usageError(io, parsed.error, command.name);
+  if (command === undefined) return usageError(io, words, words.cli.unknownCommand(first));
+  const parsed = parseArgs(rest, command.options, words.cli);
+  if (!parsed.ok) return usageError(io, words, parsed.error, command.name);
   if (parsed.options.has('help')) {
-    io.out(`${command.usage}\n`);
+    io.out(`${command.usage(words)}\n`);
     return EXIT_OK;
   }
-  return command.run(parsed.options, parsed.positionals, io);
+  try {
+    return await command.run(parsed.options, parsed.positionals, io, locale);
+  } catch (error) {
+    // A bug must still end with a message and exit code 2, not a bare stack trace.
+    io.err(`referat: ${serviceMessages(locale).internalError(`referat ${command.name}`, describeError(error))}\n`);
+    return EXIT_USAGE;
+  }
 }
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // A closed pipe (`referat outline … | head`) is not an error worth a stack trace.
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-  throw error;
-});
+/** Runs as a program: the process's arguments, stdout and stderr, and its exit code. */
+export function runAsProgram(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (`referat outline … | head`) is not an error worth a stack trace.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+    throw error;
+  });
+  void main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
 
-process.exitCode = main(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-});
+// Only as a program (node dist/cli.js), not when a test imports main().
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) runAsProgram();

@@ -2,7 +2,9 @@
 // Pure: no file system, no process. JSON ranges are 0-based LSP ranges; the text
 // rendering shows 1-based line numbers.
 import { lastCoveredLine } from '../features/ranges';
-import { formatPunktLabel, IMPLICIT_INDSTILLING_NAME, NO_HEADING } from '../features/labels';
+import { formatPunktLabel } from '../features/labels';
+import type { Locale } from '../l10n/locale';
+import { cliMessages, type CliMessages } from '../l10n/cli';
 import type {
   CaseNumberSource,
   DocumentKind,
@@ -94,57 +96,54 @@ export function renderJson(outlines: readonly Outline[], single: boolean): strin
   return `${JSON.stringify(single && outlines.length === 1 ? outlines[0] : outlines, null, 2)}\n`;
 }
 
-const KIND_LABELS: Partial<Record<DocumentKind, string>> = {
-  referat: 'referat',
-  dagsorden: 'dagsorden',
-  beslutningsprotokol: 'beslutningsprotokol',
-  unknown: 'ukendt',
-};
-
-/** Outlines as indented trees, separated by a blank line. */
-export function renderText(outlines: readonly Outline[]): string {
-  return outlines.map(renderOne).join('\n');
+/** Outlines as indented trees, separated by a blank line, in the given language. */
+export function renderText(outlines: readonly Outline[], locale: Locale = 'da'): string {
+  const words = cliMessages(locale).cli.outline;
+  return outlines.map((o) => renderOne(o, words)).join('\n');
 }
 
-function renderOne(o: Outline): string {
+type OutlineWords = CliMessages['cli']['outline'];
+
+function renderOne(o: Outline, w: OutlineWords): string {
   const lines: string[] = [o.file];
-  lines.push(`  Dokumenttype: ${KIND_LABELS[o.kind] ?? o.kind}`);
-  lines.push(`  Udvalg: ${o.committee ?? '(ukendt)'}`);
-  lines.push(`  Mødedato: ${o.meetingDate ?? '(ukendt)'}`);
+  const span = (r: Range): string => lineSpan(r, w);
+  lines.push(`  ${w.kind}: ${w.kinds[o.kind] ?? o.kind}`);
+  lines.push(`  ${w.committee}: ${o.committee ?? w.unknown}`);
+  lines.push(`  ${w.meetingDate}: ${o.meetingDate ?? w.unknown}`);
   const members = o.members.map((m) => (m.party === null ? m.name : `${m.name} (${m.party})`));
-  lines.push(`  Medlemmer: ${members.length === 0 ? '(ingen fundet)' : members.join(', ')}`);
+  lines.push(`  ${w.members}: ${members.length === 0 ? w.noneFound : members.join(', ')}`);
   if (o.toc.length > 0) {
-    lines.push(`  Indholdsfortegnelse (${o.toc.length === 1 ? '1 post' : `${o.toc.length} poster`}):`);
-    for (const e of o.toc) lines.push(`    ${e.title}${e.page === null ? '' : ` (s. ${e.page})`}`);
+    lines.push(`  ${w.toc(o.toc.length)}:`);
+    for (const e of o.toc) lines.push(`    ${e.title}${e.page === null ? '' : ` (${w.page(e.page)})`}`);
   }
   if (o.punkter.length === 0) {
-    lines.push('  Punkter: (ingen fundet)');
+    lines.push(`  ${w.punkterLabel}: ${w.noneFound}`);
     if (o.blocks !== undefined) {
-      lines.push(`  Sager uden punktoverskrift (${o.blocks.length}):`);
-      for (const b of o.blocks) lines.push(`    [${b.caseNumbers.join(', ')}]  ${b.sections} afsnit  (${lineSpan(b.range)})`);
+      lines.push(`  ${w.blocks(o.blocks.length)}:`);
+      for (const b of o.blocks) lines.push(`    [${b.caseNumbers.join(', ')}]  ${w.sections(b.sections)}  (${span(b.range)})`);
     }
   } else {
-    lines.push(`  Punkter (${o.punkter.length}):`);
+    lines.push(`  ${w.punkter(o.punkter.length)}:`);
     for (const p of o.punkter) {
       const cases = p.caseNumbers.length === 0 ? '' : `  [${p.caseNumbers.map((c) => c.value).join(', ')}]`;
-      lines.push(`    ${formatPunktLabel(p.number, p.title)}${cases}  (${lineSpan(p.range)})`);
-      renderSections(p.sections, '      ', lines);
+      lines.push(`    ${formatPunktLabel(p.number, p.title)}${cases}  (${span(p.range)})`);
+      renderSections(p.sections, '      ', lines, w);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function renderSections(sections: readonly OutlineSection[], indent: string, lines: string[]): void {
+function renderSections(sections: readonly OutlineSection[], indent: string, lines: string[], w: OutlineWords): void {
   for (const s of sections) {
-    const name = s.implicit === true ? `${IMPLICIT_INDSTILLING_NAME} ${NO_HEADING}` : s.heading.trim() || NO_HEADING;
-    lines.push(`${indent}- ${name}  (${lineSpan(s.range)})`);
-    if (s.sections !== undefined) renderSections(s.sections, `${indent}  `, lines);
+    const name = s.implicit === true ? `${w.implicitIndstilling} ${w.noHeading}` : s.heading.trim() || w.noHeading;
+    lines.push(`${indent}- ${name}  (${lineSpan(s.range, w)})`);
+    if (s.sections !== undefined) renderSections(s.sections, `${indent}  `, lines, w);
   }
 }
 
-/** "linje 12" or "linje 12-18", 1-based. */
-export function lineSpan(r: Range): string {
+/** "linje 12" or "linje 12-18" (in the given words), 1-based. */
+export function lineSpan(r: Range, w: OutlineWords = cliMessages('da').cli.outline): string {
   const first = r.start.line + 1;
   const last = Math.max(first, lastCoveredLine(r) + 1);
-  return first === last ? `linje ${first}` : `linje ${first}-${last}`;
+  return w.lines(first, last);
 }

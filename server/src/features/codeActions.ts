@@ -1,9 +1,12 @@
 // Quick fixes from lint findings: one per finding, "fix all of this rule", and
 // source.fixAll.referat (all safe fixes) for editor.codeActionsOnSave. Pure.
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { Locale } from '../l10n/locale';
+import { format } from '../l10n/locale';
+import { messages } from '../l10n/messages';
 import type { Range, ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
-import type { Locale } from '../l10n/locale';
+import { chooseFixes, editsOf } from '../rules/fixes';
 import type { LineSource } from './text';
 import { regenerateToc } from './toc';
 
@@ -11,10 +14,6 @@ export const FIX_ALL_KIND = 'source.fixAll.referat';
 const QUICKFIX = 'quickfix';
 const REWRITE = 'refactor.rewrite';
 
-const TEXT: Record<Locale, { fixAllRule: string; fixAll: string; toc: string }> = {
-  da: { fixAllRule: 'Ret alle {n} fund af {rule} i dokumentet', fixAll: 'Ret alle sikre Referat-fund', toc: 'Opdater indholdsfortegnelsen ud fra punkterne' },
-  en: { fixAllRule: 'Fix all {n} {rule} findings in the document', fixAll: 'Fix all safe Referat findings', toc: 'Update the Indholdsfortegnelse from the punkter' },
-};
 
 export interface CodeActionRequest {
   uri: string;
@@ -37,19 +36,6 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   );
 }
 
-/** Drops edits that overlap an earlier one: a WorkspaceEdit must not overlap. */
-export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const out: TextEdit[] = [];
-  let end: TextEdit['range']['end'] | null = null;
-  for (const e of sorted) {
-    if (end !== null && (e.range.start.line < end.line || (e.range.start.line === end.line && e.range.start.character < end.character))) continue;
-    out.push(e);
-    end = e.range.end;
-  }
-  return out;
-}
-
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   if (only === undefined || only.length === 0) return kind === QUICKFIX;
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
@@ -57,29 +43,31 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
 
 export function codeActions(req: CodeActionRequest): CodeAction[] {
   const actions: CodeAction[] = [];
-  const text = TEXT[req.locale];
+  const text = messages(req.locale);
   if (wants(req.only, QUICKFIX)) {
     const rulesSeen = new Set<string>();
     for (const diagnostic of req.contextDiagnostics) {
       if (diagnostic.source !== 'referat') continue;
       const rule = String(diagnostic.code);
       const finding = req.findings.find((f) => f.rule === rule && sameRange(f.range, diagnostic.range) && f.fix !== undefined);
-      if (finding?.fix === undefined) continue;
+      // chooseFixes of one: a fix whose own edits collide is not offered.
+      if (finding?.fix === undefined || chooseFixes([finding]).length === 0) continue;
       actions.push({
         title: finding.fix.title,
         kind: QUICKFIX,
         diagnostics: [diagnostic],
         isPreferred: finding.fix.safe,
-        edit: { changes: { [req.uri]: nonOverlapping(finding.fix.edits) } },
+        edit: { changes: { [req.uri]: editsOf([finding]) } },
       });
       if (rulesSeen.has(rule)) continue;
       rulesSeen.add(rule);
-      const all = req.findings.filter((f) => f.rule === rule && f.fix !== undefined);
+      // Whole fixes that do not meet (rules/fixes.ts); the title counts what is applied.
+      const all = chooseFixes(req.findings.filter((f) => f.rule === rule));
       if (all.length > 1) {
         actions.push({
-          title: text.fixAllRule.replace('{n}', String(all.length)).replace('{rule}', rule),
+          title: format(text.fixAllRule, { n: all.length, rule }),
           kind: QUICKFIX,
-          edit: { changes: { [req.uri]: nonOverlapping(all.flatMap((f) => f.fix?.edits ?? [])) } },
+          edit: { changes: { [req.uri]: editsOf(all) } },
         });
       }
     }
@@ -87,12 +75,12 @@ export function codeActions(req: CodeActionRequest): CodeAction[] {
   const toc = tocAction(req);
   if (toc !== null) actions.push(toc);
   if (req.only !== undefined && wants(req.only, FIX_ALL_KIND)) {
-    const safe = req.findings.filter((f) => f.fix?.safe === true);
+    const safe = chooseFixes(req.findings.filter((f) => f.fix?.safe === true));
     if (safe.length > 0) {
       actions.push({
         title: text.fixAll,
         kind: FIX_ALL_KIND,
-        edit: { changes: { [req.uri]: nonOverlapping(safe.flatMap((f) => f.fix?.edits ?? [])) } },
+        edit: { changes: { [req.uri]: editsOf(safe) } },
       });
     }
   }
@@ -114,7 +102,7 @@ function tocAction(req: CodeActionRequest): CodeAction | null {
   if (!asked) return null;
   const edit = regenerateToc(model, text);
   if (edit === null) return null;
-  const action: CodeAction = { title: TEXT[req.locale].toc, kind, edit: { changes: { [req.uri]: [edit] } } };
+  const action: CodeAction = { title: messages(req.locale).tocAction, kind, edit: { changes: { [req.uri]: [edit] } } };
   if (diagnostics.length > 0) action.diagnostics = diagnostics;
   return action;
 }

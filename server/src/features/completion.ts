@@ -7,6 +7,7 @@ import type { CompletionItem, CompletionItemKind } from 'vscode-languageserver';
 import type { Member, Position, Punkt, Range, ReferatModel, SectionKind } from '../model';
 import { caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER } from '../parser/dialect/caseNumbers';
 import { SECTION_NAMES } from '../parser/dialect/sections';
+import { SECTION_KINDS } from '../config/schema';
 import { formatHeading, headingStyle, missingSections, sectionRank, type HeadingStyle } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
 import type { RuleOptions } from '../rules/types';
@@ -25,21 +26,11 @@ export const COMPLETION_TRIGGERS = [':', '-', '#'];
 // LSP CompletionItemKind values, local so the core has no runtime LSP dependency.
 const KIND = { text: 1, keyword: 14, value: 12, enumMember: 20, reference: 18 } as const satisfies Record<string, CompletionItemKind>;
 
-/** Section headings offered, in profile order. */
-const OFFERED: readonly SectionKind[] = [
-  'resume',
-  'sagsfremstilling',
-  'økonomi',
-  'lovgrundlag',
-  'høring',
-  'tidligere-behandling',
-  'konsekvenser',
-  'kommunikation',
-  'procesplan',
-  'indstilling',
-  'beslutning',
-  'bilag',
-];
+/** The section headings offered: the twelve of the standard template (resume through bilag in SECTION_KINDS), in profile order. */
+const OFFERED: readonly SectionKind[] = SECTION_KINDS.slice(0, SECTION_KINDS.indexOf('procesplan') + 1)
+  .map((kind, i) => ({ kind, i }))
+  .sort((a, b) => sectionRank(a.kind) - sectionRank(b.kind) || a.i - b.i)
+  .map((e) => e.kind);
 
 /** Standard decision wording. */
 export const DECISIONS: readonly string[] = ['Godkendt.', 'Taget til efterretning.', 'Indstillingen tiltrådt.', 'Drøftet.'];

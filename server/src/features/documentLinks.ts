@@ -4,6 +4,7 @@
 import type { DocumentLink } from 'vscode-languageserver';
 import type { Range, ReferatModel, Section } from '../model';
 import type { Locale } from '../l10n/locale';
+import { messages } from '../l10n/messages';
 import type { LineSource } from './text';
 
 export interface BilagName {
@@ -64,7 +65,6 @@ export function folderLookup(fileNames: readonly string[]): Map<string, string> 
   return map;
 }
 
-const TOOLTIP: Record<Locale, string> = { da: 'Åbn bilaget', en: 'Open the attachment' };
 
 /** Links for the names that match a file; `target` turns a file name into its URI. */
 export function bilagLinks(
@@ -77,7 +77,7 @@ export function bilagLinks(
   for (const b of names) {
     const key = fileKey(b.name);
     const file = files.get(key) ?? files.get(key.replace(/\.$/, ''));
-    if (file !== undefined) out.push({ range: b.range, target: target(file), tooltip: TOOLTIP[locale] });
+    if (file !== undefined) out.push({ range: b.range, target: target(file), tooltip: messages(locale).bilagTooltip });
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { missingSections } from '../rules/missing-section';
 import { DEFAULT_OPTIONS, isNoDecisionItem, isStandingItem } from '../rules/options';
 import type { RuleOptions } from '../rules/types';
 import type { Locale } from '../l10n/locale';
+import { messages } from '../l10n/messages';
 import {
   formatPunktLabel,
   IMPLICIT_INDSTILLING_NAME,
@@ -39,15 +40,10 @@ export interface OutlineOptions {
   locale?: Locale;
 }
 
-const MISSING: Record<Locale, { word: string; and: string }> = {
-  da: { word: 'mangler', and: 'og' },
-  en: { word: 'missing', and: 'and' },
-};
-
 export function documentSymbols(model: ReferatModel, outline: OutlineOptions = {}): DocumentSymbol[] {
   const rules = outline.rules ?? DEFAULT_OPTIONS;
   const required = rules.requiredSections[model.kind];
-  const missingText = MISSING[outline.locale ?? 'da'];
+  const missingText = messages(outline.locale ?? 'da').missingSections;
   const missingOf = (p: Punkt): string[] =>
     missingSections(p, required, isStandingItem(p, rules), isNoDecisionItem(p, rules)).map((k) => SECTION_NAMES[k]);
   const range: Range = { start: { line: 0, character: 0 }, end: documentEnd(model) };
@@ -102,21 +98,18 @@ function tocSymbol(toc: Toc): DocumentSymbol {
 }
 
 /** "24/19987 · mangler Beslutning": case numbers, then the required sections it lacks. */
-function punktDetail(punkt: Punkt, missing: readonly string[], text: { word: string; and: string }): string {
+function punktDetail(punkt: Punkt, missing: readonly string[], missingText: (names: readonly string[]) => string): string {
   const parts: string[] = [];
   const cases = punkt.caseNumbers.map((c) => c.value).join(', ');
   if (cases !== '') parts.push(cases);
-  if (missing.length > 0) {
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} ${text.and} ${missing[missing.length - 1]}`;
-    parts.push(`${text.word} ${list}`);
-  }
+  if (missing.length > 0) parts.push(missingText(missing));
   return parts.join(' · ');
 }
 
-function punktSymbol(punkt: Punkt, missing: readonly string[], text: { word: string; and: string }): DocumentSymbol {
+function punktSymbol(punkt: Punkt, missing: readonly string[], missingText: (names: readonly string[]) => string): DocumentSymbol {
   return symbol({
     name: punktLabel(punkt),
-    detail: punktDetail(punkt, missing, text),
+    detail: punktDetail(punkt, missing, missingText),
     kind: SYMBOL_KINDS.punkt,
     range: punkt.range,
     selectionRange: punkt.titleRange,

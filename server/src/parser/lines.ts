@@ -82,15 +82,20 @@ function lineTest(re: RegExp): RegExp {
  * ones, only the new lines are tested; each answer is kept for the array of lines.
  */
 export function linesMatching(lines: readonly string[], re: RegExp): readonly number[] {
+  return kept(lines, re, () => findMatching(lines, re));
+}
+
+/** The answer kept for this array of lines and key, or computed and kept. */
+function kept(lines: readonly string[], key: RegExp | LineTest, compute: () => number[]): readonly number[] {
   let known = matches.get(lines);
-  const hit = known?.get(re);
+  const hit = known?.get(key);
   if (hit !== undefined) return hit;
-  const out = findMatching(lines, re);
+  const out = compute();
   if (known === undefined) {
     known = new Map();
     matches.set(lines, known);
   }
-  known.set(re, out);
+  known.set(key, out);
   return out;
 }
 
@@ -100,20 +105,13 @@ export function linesMatching(lines: readonly string[], re: RegExp): readonly nu
  * of lines, and for lines an incremental parse put together only the new ones are tested.
  */
 export function linesWhere(lines: readonly string[], test: LineTest): readonly number[] {
-  let known = matches.get(lines);
-  const hit = known?.get(test);
-  if (hit !== undefined) return hit;
-  let out = derivedAnswer(lines, test, test);
-  if (out === null) {
-    out = [];
+  return kept(lines, test, () => {
+    const derived = derivedAnswer(lines, test, test);
+    if (derived !== null) return derived;
+    const out: number[] = [];
     for (let i = 0; i < lines.length; i++) if (test(lines[i] as string)) out.push(i);
-  }
-  if (known === undefined) {
-    known = new Map();
-    matches.set(lines, known);
-  }
-  known.set(test, out);
-  return out;
+    return out;
+  });
 }
 
 /** The earlier version's answer, with the replaced lines tested anew and the later ones moved; null without one. */
@@ -249,6 +247,21 @@ export function foldLatin1(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   if (c < 256) return c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c;
   return -1;
+}
+
+/** Whether text starts with `word` (lower case), ignoring case (Latin-1), without building a string. */
+export function startsFolded(text: string, word: string): boolean {
+  if (text.length < word.length) return false;
+  for (let k = 0; k < word.length; k++) if (foldLatin1(text.charCodeAt(k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether text ends with `word` (lower case), ignoring case (Latin-1), without building a string. */
+export function endsFolded(text: string, word: string): boolean {
+  const at = text.length - word.length;
+  if (at < 0) return false;
+  for (let k = 0; k < word.length; k++) if (foldLatin1(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Whether a UTF-16 code unit is whitespace as the regex class \s defines it. */

@@ -249,6 +249,9 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
       punkt.recommendation = lineRange(i, view.start(i), view.end(i));
       return;
     }
+    // Unnumbered at-bullets after a colon are also how a Sagsfremstilling lists aims ("med
+    // henblik på: - At sikre …"): only outside a named section do they stand for the recommendation.
+    if (open.some((sec) => sec.kind !== 'other')) return;
     const prev = view.prevContent(i, 3);
     if (prev === -1 || prev === h.headingLine) return;
     const before = view.txt(prev);
@@ -352,6 +355,8 @@ export function buildPunkt(ctx: PunktContext, h: Heading, head: Head, end: numbe
     lastContent = i;
   }
   closeSectionsTo(0);
+  // A punkt with an Indstilling of its own has no recommendation beside it.
+  if (punkt.recommendation !== undefined && hasKind(punkt.sections, 'indstilling')) delete punkt.recommendation;
   punkt.range.end = endOf(lines, Math.max(lastContent, punkt.headingRange.start.line), punkt.headingRange.end);
   return punkt;
 }
@@ -388,3 +393,6 @@ export function decisionDates(punkter: readonly Punkt[]): { iso: string; committ
   return out;
 }
 
+function hasKind(sections: readonly Section[], kind: Section['kind']): boolean {
+  return sections.some((sec) => sec.kind === kind || hasKind(sec.children, kind));
+}

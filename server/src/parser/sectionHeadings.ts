@@ -8,6 +8,7 @@ import type { Dialect } from './dialect';
 import { DECISION_FORMS, type DecisionForm } from './dialect/decisions';
 import { splitMergedHeading, type SectionAlias } from './dialect/sections';
 import { findDates, type FoundDate } from './dates';
+import { endsFolded, startsFolded } from './lines';
 
 export interface SectionHit {
   form: 'alias' | 'decision' | 'inline' | 'merged' | 'markdown';
@@ -82,7 +83,7 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
   const last = text.charCodeAt(len - 1);
   const endsLikeLabel = (last >= 48 && last <= 57) || last === 58 /* : */;
   // A label of another form ends with a date, "pkt. N" or its colon, or (with no date) with the word "beslutning".
-  const endsWithWord = endsWithFolded(text, 'beslutning') || endsWithFolded(text, 'beslutning:');
+  const endsWithWord = endsFolded(text, 'beslutning') || endsFolded(text, 'beslutning:');
   if (!endsLikeLabel && !endsWithWord && !(c0 === 98 /* b */ && startsFolded(text, 'beslutning'))) return null;
   let mentions: boolean | undefined;
   const beslutning = c0 === 98 && startsFolded(text, 'beslutning');
@@ -124,29 +125,7 @@ function recogniseDecision(text: string, level: number | null, dialect: Dialect)
   return null;
 }
 
-/** Whether text starts with `word` (lower case ASCII), ignoring ASCII case. */
-function startsFolded(text: string, word: string): boolean {
-  if (text.length < word.length) return false;
-  for (let k = 0; k < word.length; k++) {
-    let c = text.charCodeAt(k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== word.charCodeAt(k)) return false;
-  }
-  return true;
-}
 
-/** Whether text ends with `word` (lower case ASCII), compared ignoring ASCII case, without building a string. */
-function endsWithFolded(text: string, word: string): boolean {
-  const n = word.length;
-  const at = text.length - n;
-  if (at < 0) return false;
-  for (let k = 0; k < n; k++) {
-    let c = text.charCodeAt(at + k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== word.charCodeAt(k)) return false;
-  }
-  return true;
-}
 
 function cleanCommittee(text: string): string | null {
   const c = text.replace(/\s*(?:,|\bden|\bd\.|\bi mødet)?\s*$/i, '').replace(/^\s*(?:i|på|fra)\s+/i, '').trim();

@@ -138,9 +138,10 @@ function stripBom(text: string): string {
 }
 
 /**
- * Applies non-overlapping edits to a text (positions in UTF-16 code units, as
- * LSP). Overlapping edits after the first are dropped, so a fix never clobbers
- * another fix's text.
+ * Applies edits to a text (positions in UTF-16 code units, as LSP). Callers choose
+ * whole fixes with chooseFixes (rules/fixes.ts); as a last guard, an edit that overlaps
+ * an earlier one by the same policy is dropped, so a fix never clobbers another fix's
+ * text. Insertions at one point go in the order given.
  */
 export function applyEdits(input: string, edits: readonly TextEdit[]): { text: string; applied: number } {
   // Positions skip a byte-order mark, as the model's do; keep it in front.

@@ -273,13 +273,7 @@ export default defineRule({
       }
       if (found !== -1) {
         paired.add(found);
-        const p = (P[found] as Item).punkt;
-        out.push({
-          messageId: p.number !== null ? 'order' : 'orderUnnumbered',
-          args: p.number !== null ? { number: p.number, title: p.title } : { title: p.title },
-          range: e.range,
-          data: { kind: 'order', punkt: p.number },
-        });
+        out.push(punktFinding('order', (P[found] as Item).punkt, e.range));
       } else {
         out.push({ messageId: 'extra', args: { toc: e.title }, range: e.range, data: { kind: 'extra' } });
       }
@@ -287,12 +281,7 @@ export default defineRule({
     for (const m of missing) {
       if (paired.has(m)) continue;
       const p = (P[m] as Item).punkt;
-      out.push({
-        messageId: p.number !== null ? 'missing' : 'missingUnnumbered',
-        args: p.number !== null ? { number: p.number, title: p.title } : { title: p.title },
-        range: p.titleRange,
-        data: { kind: 'missing', punkt: p.number },
-      });
+      out.push(punktFinding('missing', p, p.titleRange));
     }
     return out;
   },
@@ -305,5 +294,15 @@ function wording(e: Entry, p: Punkt): Finding {
     range: e.range,
     data: { kind: 'wording', punkt: p.number },
     fix: { messageId: 'fix', args: { title: p.title }, edits: [{ range: e.range, newText: p.title }], safe: false },
+  };
+}
+
+/** A finding about a punkt (out of order, or missing from the TOC), worded with or without its number. */
+function punktFinding(kind: 'order' | 'missing', p: Punkt, range: Range): Finding {
+  return {
+    messageId: p.number !== null ? kind : `${kind}Unnumbered`,
+    args: p.number !== null ? { number: p.number, title: p.title } : { title: p.title },
+    range,
+    data: { kind, punkt: p.number },
   };
 }

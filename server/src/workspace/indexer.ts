@@ -3,10 +3,15 @@
 // the disk) and folders added or removed. No LSP connection here; the server calls in.
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import { messages, type Messages } from '../l10n/messages';
 import type { ReferatModel } from '../model';
-import { summarize, WorkspaceIndex } from './summary';
 import { isReferatFileName } from '../files/names';
-import { listReferatFiles, readReferatText, type ReadOutcome } from './files';
+import { readTextFile, type ReadResult } from '../files/read';
+import { walkReferatFiles } from '../files/walk';
+import { summarize, WorkspaceIndex } from './summary';
+
+/** Files larger than this are not indexed (real minutes are far smaller). */
+export const MAX_INDEX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface IndexerHost {
   /** The same parser (and options) the open documents get. */
@@ -14,6 +19,8 @@ export interface IndexerHost {
   /** Whether the editor has the document open (then its text, not the disk, counts); given a normalized URI. */
   isOpen(uri: string): boolean;
   log(message: string): void;
+  /** The words of the log lines (Danish when not given). */
+  messages?(): Messages;
 }
 
 /** Work between yields to the event loop, so requests are answered during a scan. */
@@ -52,6 +59,10 @@ export class WorkspaceIndexer {
   private disposed = false;
 
   constructor(private readonly host: IndexerHost) {}
+
+  private words(): Messages {
+    return this.host.messages?.() ?? messages('da');
+  }
 
   /** Resolves when every scan and refresh started so far has finished. */
   get ready(): Promise<void> {
@@ -124,15 +135,15 @@ export class WorkspaceIndexer {
   }
 
   private fail(error: unknown): void {
-    this.host.log(`Fejl i arbejdsområdets indeks: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    this.host.log(this.words().indexFailed(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   }
 
   dispose(): void {
     this.disposed = true;
   }
 
-  private async indexFile(file: string, uri: string, pending?: Promise<ReadOutcome>): Promise<boolean> {
-    const read = await (pending ?? readReferatText(file));
+  private async indexFile(file: string, uri: string, pending?: Promise<ReadResult>): Promise<boolean> {
+    const read = await (pending ?? readTextFile(file, MAX_INDEX_FILE_BYTES));
     if (this.host.isOpen(uri)) return false;
     if (!read.ok) {
       this.index.delete(uri);
@@ -142,7 +153,7 @@ export class WorkspaceIndexer {
       this.index.set(summarize(uri, this.host.parse(uri, read.text)));
       return true;
     } catch (error) {
-      this.host.log(`Kunne ikke indeksere ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      this.host.log(this.words().cannotIndex(file, error instanceof Error ? error.message : String(error)));
       return false;
     }
   }
@@ -151,18 +162,18 @@ export class WorkspaceIndexer {
     const started = Date.now();
     let files = 0;
     for (const folder of folders) {
-      const list = await listReferatFiles(folder);
+      const list = (await walkReferatFiles(folder)).files;
       let slice = Date.now();
       // A few reads ahead of the parser, so that disk waits overlap with parsing.
-      const reads = new Map<number, Promise<ReadOutcome>>();
+      const reads = new Map<number, Promise<ReadResult>>();
       const readAhead = (i: number): void => {
-        for (let k = i; k < list.length && k < i + READ_AHEAD; k++) if (!reads.has(k)) reads.set(k, readReferatText(list[k] as string));
+        for (let k = i; k < list.length && k < i + READ_AHEAD; k++) if (!reads.has(k)) reads.set(k, readTextFile(list[k] as string, MAX_INDEX_FILE_BYTES));
       };
       for (let i = 0; i < list.length; i++) {
         if (this.disposed || !this.folders.has(folder)) return;
         readAhead(i);
         const file = list[i] as string;
-        const pending = reads.get(i) as Promise<ReadOutcome>;
+        const pending = reads.get(i) as Promise<ReadResult>;
         reads.delete(i);
         const uri = pathToUri(file);
         if (!this.host.isOpen(uri) && (await this.indexFile(file, uri, pending))) files++;
@@ -172,6 +183,6 @@ export class WorkspaceIndexer {
         }
       }
     }
-    this.host.log(`Referat: ${files} referatfiler indekseret på ${Date.now() - started} ms.`);
+    this.host.log(this.words().indexed(files, Date.now() - started));
   }
 }

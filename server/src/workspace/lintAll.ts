@@ -2,26 +2,19 @@
 // editor does not have open (open ones already have live diagnostics) and publish the
 // findings, so that they land in the Problems panel. No LSP connection here.
 import type { LintDiagnostic } from '../rules/engine';
-import type { ReadOutcome } from './files';
+import type { ReadResult } from '../files/read';
+import type { LintTally } from '../protocol';
 
 export interface LintAllHost {
   /** The files to check (normalized URIs). */
   files(): string[];
   isOpen(uri: string): boolean;
-  read(uri: string): Promise<ReadOutcome>;
+  read(uri: string): Promise<ReadResult>;
   lint(uri: string, text: string): LintDiagnostic[];
-  publish(uri: string, findings: LintDiagnostic[]): void;
+  publish(uri: string, findings: readonly LintDiagnostic[]): void;
 }
 
-export interface LintAllResult {
-  files: number;
-  /** Files that could not be read (too large, binary, gone). */
-  skipped: number;
-  error: number;
-  warning: number;
-  information: number;
-  hint: number;
-}
+export type LintAllResult = LintTally;
 
 const SLICE_MS = 8;
 

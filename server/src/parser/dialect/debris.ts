@@ -3,7 +3,7 @@
 // where it was seen; the scanner's pre-filter (the first letters and words worth
 // comparing) is built from the rows.
 import type { Debris } from '../../model';
-import { foldLatin1, isJsSpace } from '../lines';
+import { foldLatin1, isJsSpace, startsFolded } from '../lines';
 
 export interface DebrisPhrase {
   /** The whole line as printed (compared in lower case, with runs of spaces and the spaces around "-" evened out, a final ":" ignored). */
@@ -186,12 +186,6 @@ export function debrisKind(text: string): Debris['kind'] | null {
   return null;
 }
 
-/** Whether text starts with `word` (lower case), ignoring case, without building a string. */
-function startsFolded(text: string, word: string): boolean {
-  if (text.length < word.length) return false;
-  for (let k = 0; k < word.length; k++) if (foldLatin1(text.charCodeAt(k)) !== word.charCodeAt(k)) return false;
-  return true;
-}
 
 /** Whether text[0, end) lower-cased is one of `words`; compared without building a string when it is Latin-1. */
 function wordIn(text: string, end: number, words: readonly string[]): boolean {

@@ -6,6 +6,7 @@
 // Every other form also looks like a numbered list item, a table cell or a TOC entry,
 // so the settle stage takes it only on evidence: a case number or field next to it,
 // section headings after it, numbers running in sequence, agreement with the TOC.
+import { startsFolded } from '../lines';
 import { FIELD_LABEL_SOURCE } from './fields';
 
 export type PunktPlacement =
@@ -326,16 +327,6 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
-/** ASCII case-insensitive prefix test. */
-function startsWithIgnoreCase(text: string, word: string): boolean {
-  if (text.length < word.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== word.charCodeAt(i)) return false;
-  }
-  return true;
-}
 
 function tryForm(form: PunktForm, text: string): PunktMatch | null {
   const m = form.re.exec(text);
@@ -388,7 +379,7 @@ export function matchPunktForm(text: string, index: FormIndex = BUILT_IN_INDEX):
       // In table order (the words are): the first form whose word starts the line and that matches.
       for (const w of words) {
         // The word alone ("Sag 3", "Pkt.7"), not the start of a longer one ("Sagsfremstilling", "Punktoplysninger").
-        if (len > 250 || !startsWithIgnoreCase(text, w.word) || isLetter(text.charCodeAt(w.word.length))) continue;
+        if (len > 250 || !startsFolded(text, w.word) || isLetter(text.charCodeAt(w.word.length))) continue;
         const m = tryForm(w.form, text);
         if (m !== null) return TOC_TAIL.test(text) ? null : m;
       }

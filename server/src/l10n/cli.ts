@@ -1,0 +1,272 @@
+// The words of the command line, in Danish and English: its usage texts, its errors and
+// what it says about files. Apart from l10n/messages.ts because only the CLI prints them
+// (the language server's bundle does not carry them).
+import type { ReadFailure } from '../files/read';
+import type { Tally } from './messages';
+import type { Locale, Localized } from './locale';
+
+export interface CliMessages {
+  // Reading files.
+  readFailure: Record<ReadFailure, string>;
+  cannotRead(file: string, reason: string): string;
+  cannotReadDir(dir: string, reason: string): string;
+  noReferatFiles(dir: string, patterns: string): string;
+  walkTruncated(dir: string, max: number): string;
+  readAsWindows1252(file: string): string;
+
+  // The CLI.
+  cli: {
+    usage: string;
+    usageLint: string;
+    usageOutline: string;
+    summaryLint: string;
+    summaryOutline: string;
+    seeHelp(help: string): string;
+    noFiles: string;
+    unknownOption(flag: string): string;
+    unknownCommand(name: string): string;
+    optionTakesNoValue(flag: string): string;
+    optionNeedsValue(flag: string, allowed: string): string;
+    invalidOptionValue(value: string, flag: string, allowed: string): string;
+    or: string;
+    configUnreadable(file: string): string;
+    configInvalid(at: string, key: string, message: string): string;
+    configWarning(at: string, key: string, message: string): string;
+    internalError(file: string, detail: string): string;
+    notUtf8(file: string): string;
+    fixAborted(file: string, reason: string): string;
+    fixed(at: string, rule: string, title: string): string;
+    summary(t: Tally): string;
+    outline: {
+      kind: string;
+      kinds: Record<'referat' | 'dagsorden' | 'beslutningsprotokol' | 'unknown', string>;
+      committee: string;
+      meetingDate: string;
+      members: string;
+      unknown: string;
+      noneFound: string;
+      toc(n: number): string;
+      page(n: number): string;
+      punkter(n: number): string;
+      punkterLabel: string;
+      blocks(n: number): string;
+      sections(n: number): string;
+      lines(first: number, last: number): string;
+      implicitIndstilling: string;
+      noHeading: string;
+    };
+  };
+}
+
+const da: CliMessages = {
+  readFailure: {
+    missing: 'findes ikke',
+    'no-access': 'ingen adgang',
+    'is-directory': 'er en mappe',
+    'not-a-file': 'er ikke en almindelig fil',
+    'too-large': 'filen er for stor',
+    binary: 'ligner ikke en tekstfil',
+    'symlink-loop': 'for mange symbolske links',
+    other: 'fejl ved læsning',
+  },
+  cannotRead: (file, reason) => `kan ikke læse fil '${file}': ${reason}`,
+  cannotReadDir: (dir, reason) => `kan ikke læse mappen '${dir}': ${reason}`,
+  noReferatFiles: (dir, patterns) => `ingen referatfiler (${patterns}) i mappen '${dir}'`,
+  walkTruncated: (dir, max) => `mappen '${dir}' har mere end ${max} referatfiler; kun de første ${max} er læst`,
+  readAsWindows1252: (file) => `advarsel: '${file}' er ikke gyldig UTF-8 og er læst som Windows-1252`,
+
+  cli: {
+    usage: [
+      'Brug: referat <kommando> [tilvalg] FIL|MAPPE …',
+      '',
+      'Kommandoer:',
+      '{commands}',
+      '',
+      'Tilvalg:',
+      '  -h, --help       Vis hjælp (også: referat <kommando> --help)',
+      '  --version        Vis versionen',
+      '  --locale da|en   Sprog for alt, hvad referat skriver (standard: da)',
+      '',
+      'Mapper gennemsøges rekursivt efter {patterns}.',
+      'Afslutningskoder: 0 i orden; 1 lint fandt fejl; 2 ved forkert brug eller en fil, der ikke kan læses.',
+    ].join('\n'),
+    usageLint: [
+      'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FIL] FIL|MAPPE …',
+      '',
+      'Tjekker hvert referat med alle regler og skriver fundene.',
+      '',
+      'Tilvalg:',
+      '  --format text|json|sarif  Uddataformat (standard: text). text giver én linje pr. fund:',
+      '                            fil:linje:kolonne alvor regel besked',
+      '  --fix                     Ret de sikre fund i filerne og skriv, hvad der blev rettet',
+      '  --locale da|en            Sprog for beskederne (standard: konfigurationens, ellers da)',
+      '  --config FIL              Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
+      '  -h, --help                Vis denne hjælp',
+      '',
+      'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug, en fil,',
+      'der ikke kan læses, eller en ugyldig konfiguration (hver fejl nævner nøglen).',
+    ].join('\n'),
+    usageOutline: [
+      'Brug: referat outline [--format json|text] [--locale da|en] [--config FIL] FIL|MAPPE …',
+      '',
+      'Viser udvalg, mødedato, medlemmer, indholdsfortegnelse og punkterne med',
+      'sagsnumre og afsnit.',
+      '',
+      'Tilvalg:',
+      '  --format json|text  Uddataformat (standard: json). JSON-positioner er',
+      '                      0-baserede LSP-positioner; tekst viser linjenumre fra 1.',
+      '  --locale da|en      Sprog for teksten og beskederne (standard: da)',
+      '  --config FIL        Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
+      '  -h, --help          Vis denne hjælp',
+      '',
+      'Én fil giver ét JSON-objekt; flere filer eller en mappe giver en JSON-liste.',
+      'Mapper gennemsøges rekursivt efter {patterns}.',
+    ].join('\n'),
+    summaryLint: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
+    summaryOutline: 'Vis mødets opbygning: udvalg, dato, medlemmer, punkter og afsnit',
+    seeHelp: (help) => `Se '${help}'.`,
+    noFiles: 'ingen filer angivet',
+    unknownOption: (flag) => `ukendt tilvalg '${flag}'`,
+    unknownCommand: (name) => `ukendt kommando '${name}'`,
+    optionTakesNoValue: (flag) => `tilvalget '${flag}' tager ingen værdi`,
+    optionNeedsValue: (flag, allowed) => `tilvalget '${flag}' kræver en værdi (${allowed})`,
+    invalidOptionValue: (value, flag, allowed) => `ugyldig værdi '${value}' til '${flag}' (brug ${allowed})`,
+    or: ' eller ',
+    configUnreadable: (file) => `kan ikke læse konfigurationen '${file}'`,
+    configInvalid: (at, key, message) => `${at} ugyldig konfiguration${key}: ${message}`,
+    configWarning: (at, key, message) => `${at} advarsel${key}: ${message}`,
+    internalError: (file, detail) => `intern fejl ved behandling af '${file}': ${detail}`,
+    notUtf8: (file) => `retter ikke '${file}': filen er ikke UTF-8`,
+    fixAborted: (file, reason) => `retter ikke '${file}': ${reason}`,
+    fixed: (at, rule, title) => `rettet: ${at} ${rule} ${title}`,
+    summary: (t) =>
+      `${t.files} fil(er): ${t.error} fejl, ${t.warning} advarsel(er), ${t.information} information(er), ${t.hint} tip`,
+    outline: {
+      kind: 'Dokumenttype',
+      kinds: { referat: 'referat', dagsorden: 'dagsorden', beslutningsprotokol: 'beslutningsprotokol', unknown: 'ukendt' },
+      committee: 'Udvalg',
+      meetingDate: 'Mødedato',
+      members: 'Medlemmer',
+      unknown: '(ukendt)',
+      noneFound: '(ingen fundet)',
+      toc: (n) => `Indholdsfortegnelse (${n === 1 ? '1 post' : `${n} poster`})`,
+      page: (n) => `s. ${n}`,
+      punkter: (n) => `Punkter (${n})`,
+      punkterLabel: 'Punkter',
+      blocks: (n) => `Sager uden punktoverskrift (${n})`,
+      sections: (n) => `${n} afsnit`,
+      lines: (first, last) => (first === last ? `linje ${first}` : `linje ${first}-${last}`),
+      implicitIndstilling: 'Indstilling',
+      noHeading: '(uden overskrift)',
+    },
+  }
+};
+
+const en: CliMessages = {
+  readFailure: {
+    missing: 'does not exist',
+    'no-access': 'permission denied',
+    'is-directory': 'is a directory',
+    'not-a-file': 'is not a regular file',
+    'too-large': 'the file is too large',
+    binary: 'does not look like a text file',
+    'symlink-loop': 'too many symbolic links',
+    other: 'read error',
+  },
+  cannotRead: (file, reason) => `cannot read file '${file}': ${reason}`,
+  cannotReadDir: (dir, reason) => `cannot read the folder '${dir}': ${reason}`,
+  noReferatFiles: (dir, patterns) => `no referat files (${patterns}) in the folder '${dir}'`,
+  walkTruncated: (dir, max) => `the folder '${dir}' has more than ${max} referat files; only the first ${max} were read`,
+  readAsWindows1252: (file) => `warning: '${file}' is not valid UTF-8 and was read as Windows-1252`,
+
+  cli: {
+    usage: [
+      'Usage: referat <command> [options] FILE|FOLDER …',
+      '',
+      'Commands:',
+      '{commands}',
+      '',
+      'Options:',
+      '  -h, --help       Show help (also: referat <command> --help)',
+      '  --version        Show the version',
+      '  --locale da|en   Language of everything referat writes (default: da)',
+      '',
+      'Folders are searched recursively for {patterns}.',
+      'Exit codes: 0 all well; 1 lint found errors; 2 wrong usage or a file that cannot be read.',
+    ].join('\n'),
+    usageLint: [
+      'Usage: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FILE] FILE|FOLDER …',
+      '',
+      'Checks each referat with every rule and writes the findings.',
+      '',
+      'Options:',
+      '  --format text|json|sarif  Output format (default: text). text gives one line per finding:',
+      '                            file:line:column severity rule message',
+      '  --fix                     Fix the safe findings in the files and write what was fixed',
+      '  --locale da|en            Language of the messages (default: the configuration’s, else da)',
+      '  --config FILE             Use this .referatrc.json (default: the nearest above each file)',
+      '  -h, --help                Show this help',
+      '',
+      'Exit codes: 0 no errors; 1 errors were found; 2 wrong usage, a file that cannot',
+      'be read, or an invalid configuration (each error names the key).',
+    ].join('\n'),
+    usageOutline: [
+      'Usage: referat outline [--format json|text] [--locale da|en] [--config FILE] FILE|FOLDER …',
+      '',
+      'Shows the committee, meeting date, members, table of contents and the punkter with',
+      'their case numbers and sections.',
+      '',
+      'Options:',
+      '  --format json|text  Output format (default: json). JSON positions are',
+      '                      0-based LSP positions; text shows line numbers from 1.',
+      '  --locale da|en      Language of the text and the messages (default: da)',
+      '  --config FILE       Use this .referatrc.json (default: the nearest above each file)',
+      '  -h, --help          Show this help',
+      '',
+      'One file gives one JSON object; several files or a folder give a JSON list.',
+      'Folders are searched recursively for {patterns}.',
+    ].join('\n'),
+    summaryLint: 'Check referater for errors and omissions (rules, see docs/rules)',
+    summaryOutline: 'Show the meeting’s structure: committee, date, members, punkter and sections',
+    seeHelp: (help) => `See '${help}'.`,
+    noFiles: 'no files given',
+    unknownOption: (flag) => `unknown option '${flag}'`,
+    unknownCommand: (name) => `unknown command '${name}'`,
+    optionTakesNoValue: (flag) => `the option '${flag}' takes no value`,
+    optionNeedsValue: (flag, allowed) => `the option '${flag}' needs a value (${allowed})`,
+    invalidOptionValue: (value, flag, allowed) => `invalid value '${value}' for '${flag}' (use ${allowed})`,
+    or: ' or ',
+    configUnreadable: (file) => `cannot read the configuration '${file}'`,
+    configInvalid: (at, key, message) => `${at} invalid configuration${key}: ${message}`,
+    configWarning: (at, key, message) => `${at} warning${key}: ${message}`,
+    internalError: (file, detail) => `internal error while processing '${file}': ${detail}`,
+    notUtf8: (file) => `not fixing '${file}': the file is not UTF-8`,
+    fixAborted: (file, reason) => `not fixing '${file}': ${reason}`,
+    fixed: (at, rule, title) => `fixed: ${at} ${rule} ${title}`,
+    summary: (t) => `${t.files} file(s): ${t.error} error(s), ${t.warning} warning(s), ${t.information} information, ${t.hint} hint(s)`,
+    outline: {
+      kind: 'Document kind',
+      kinds: { referat: 'referat', dagsorden: 'dagsorden', beslutningsprotokol: 'beslutningsprotokol', unknown: 'unknown' },
+      committee: 'Committee',
+      meetingDate: 'Meeting date',
+      members: 'Members',
+      unknown: '(unknown)',
+      noneFound: '(none found)',
+      toc: (n) => `Indholdsfortegnelse (${n === 1 ? '1 entry' : `${n} entries`})`,
+      page: (n) => `p. ${n}`,
+      punkter: (n) => `Punkter (${n})`,
+      punkterLabel: 'Punkter',
+      blocks: (n) => `Cases without a punkt heading (${n})`,
+      sections: (n) => `${n} ${n === 1 ? 'section' : 'sections'}`,
+      lines: (first, last) => (first === last ? `line ${first}` : `lines ${first}-${last}`),
+      implicitIndstilling: 'Indstilling',
+      noHeading: '(no heading)',
+    },
+  }
+};
+
+export const CLI_MESSAGES: Localized<CliMessages> = { da, en };
+
+export function cliMessages(locale: Locale): CliMessages {
+  return CLI_MESSAGES[locale];
+}

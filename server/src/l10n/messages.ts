@@ -1,0 +1,91 @@
+// The words of the edges: what the service, the server and the code actions say, in
+// Danish and English. The rules keep their own messages beside their checks (rules/*.ts),
+// the configuration its validation messages (config/validate.ts) and the command line
+// its own (l10n/cli.ts); everything else that reaches a user is here.
+import type { LintTally } from '../protocol';
+import type { Locale, Localized } from './locale';
+
+/** Counts for "checked N files: …" (the workspace lint and the CLI summary). */
+export type Tally = LintTally;
+
+export interface Messages {
+  // The service: commands and code actions.
+  noToc: string;
+  tocCurrent: string;
+  tocLabel: string;
+  tocAction: string;
+  fixAllRule: string;
+  fixAll: string;
+  workspaceLinted(t: Tally): string;
+  bilagTooltip: string;
+  /** "mangler Indstilling og Beslutning" in the outline's detail. */
+  missingSections(names: readonly string[]): string;
+  internalError(where: string, detail: string): string;
+  indexed(files: number, ms: number): string;
+  indexFailed(detail: string): string;
+  cannotIndex(file: string, detail: string): string;
+  settingsUnreadable(detail: string): string;
+  settingsInvalid: string;
+  untrustedPatterns: string;
+
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const da: Messages = {
+  noToc: 'Dokumentet har ingen indholdsfortegnelse.',
+  tocCurrent: 'Indholdsfortegnelsen passer allerede med punkterne.',
+  tocLabel: 'Opdater indholdsfortegnelse',
+  tocAction: 'Opdater indholdsfortegnelsen ud fra punkterne',
+  fixAllRule: 'Ret alle {n} fund af {rule} i dokumentet',
+  fixAll: 'Ret alle sikre Referat-fund',
+  workspaceLinted: (t) =>
+    `Tjekkede ${plural(t.files, 'referat', 'referater')} i arbejdsområdet: ${t.error} fejl, ${plural(t.warning, 'advarsel', 'advarsler')}, ${t.information + t.hint} andre fund.` +
+    (t.skipped > 0 ? ` ${plural(t.skipped, 'fil', 'filer')} kunne ikke læses.` : ''),
+  bilagTooltip: 'Åbn bilaget',
+  missingSections: (names) => `mangler ${joinAnd(names, 'og')}`,
+  internalError: (where, detail) => `Fejl i ${where}: ${detail}`,
+  indexed: (files, ms) => `Referat: ${files} referatfiler indekseret på ${ms} ms.`,
+  indexFailed: (detail) => `Fejl i arbejdsområdets indeks: ${detail}`,
+  cannotIndex: (file, detail) => `Kunne ikke indeksere ${file}: ${detail}`,
+  settingsUnreadable: (detail) => `Kunne ikke læse indstillingerne: ${detail}`,
+  settingsInvalid: 'Ugyldige Referat-indstillinger (de ugyldige dele ignoreres): ',
+  untrustedPatterns:
+    'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
+
+};
+
+const en: Messages = {
+  noToc: 'The document has no Indholdsfortegnelse.',
+  tocCurrent: 'The Indholdsfortegnelse already matches the punkter.',
+  tocLabel: 'Update Indholdsfortegnelse',
+  tocAction: 'Update the Indholdsfortegnelse from the punkter',
+  fixAllRule: 'Fix all {n} {rule} findings in the document',
+  fixAll: 'Fix all safe Referat findings',
+  workspaceLinted: (t) =>
+    `Checked ${t.files} referat ${t.files === 1 ? 'file' : 'files'} in the workspace: ${t.error} errors, ${t.warning} warnings, ${t.information + t.hint} other findings.` +
+    (t.skipped > 0 ? ` ${t.skipped} could not be read.` : ''),
+  bilagTooltip: 'Open the attachment',
+  missingSections: (names) => `missing ${joinAnd(names, 'and')}`,
+  internalError: (where, detail) => `Error in ${where}: ${detail}`,
+  indexed: (files, ms) => `Referat: indexed ${files} referat files in ${ms} ms.`,
+  indexFailed: (detail) => `Error in the workspace index: ${detail}`,
+  cannotIndex: (file, detail) => `Could not index ${file}: ${detail}`,
+  settingsUnreadable: (detail) => `Could not read the settings: ${detail}`,
+  settingsInvalid: 'Invalid Referat settings (the invalid parts are ignored): ',
+  untrustedPatterns:
+    'Custom patterns (case numbers, punkt headings, field labels) are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
+
+};
+
+export const MESSAGES: Localized<Messages> = { da, en };
+
+export function messages(locale: Locale): Messages {
+  return MESSAGES[locale];
+}
+
+/** "A, B og C" / "A, B and C". */
+function joinAnd(names: readonly string[], and: string): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1] as string}`;
+}

@@ -1,0 +1,237 @@
+// The Referat service: the one place where a document meets its configuration. It owns
+// the model per document version, the findings per version, the code actions, the TOC
+// command, the workspace summaries and the disk lint, the rule doc links and the words
+// the edges say. The language server (server.ts) and the CLI (cli/main.ts) are thin
+// adapters over it. No LSP connection, no process: what it needs from outside comes in
+// through ServiceOptions.
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import type { ResolvedConfig } from '../config/resolve';
+import { codeActions } from '../features/codeActions';
+import { createFeatures, type ClientOptions, type DocumentContext, type Features } from '../features';
+import { linesOf, type LineSource } from '../features/text';
+import { regenerateToc } from '../features/toc';
+import type { Locale } from '../l10n/locale';
+import { messages, type Messages } from '../l10n/messages';
+import type { Range, ReferatModel } from '../model';
+import { ModelCache } from '../modelCache';
+import { parseReferat, reparseReferat } from '../parser/parse';
+import { applyEdits, lint, type LintDiagnostic } from '../rules/engine';
+import { chooseFixes, editsOf } from '../rules/fixes';
+import { RULE_IDS } from '../rules/registry';
+import type { TextEdit } from '../rules/types';
+import { WorkspaceService } from './workspace';
+
+/** A document as the service sees it: the editor's (uri, version) pair and its text. */
+export interface DocumentRef {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+  /** The document's lines, when the caller has them cheaper than a split of the text. */
+  lines?(): LineSource;
+}
+
+/** The configuration that applies to a document. */
+export interface DocumentConfig {
+  locale: Locale;
+  resolved: ResolvedConfig;
+}
+
+/** Where configurations come from: the server's ConfigSession, or the CLI's files. */
+export interface ConfigProvider {
+  forUri(uri: string): DocumentConfig;
+  /** Bumped whenever any configuration may have changed. */
+  readonly generation: number;
+}
+
+export interface ServiceOptions {
+  configs: ConfigProvider;
+  /** Internal errors and notes (the server's log; the CLI's stderr). */
+  log(message: string): void;
+  /** Findings for a file the editor does not have open (the workspace lint); [] clears them. */
+  publish?(uri: string, findings: readonly LintDiagnostic[]): void;
+  /** The folder of the rule doc pages (docs/rules, shipped beside the bundle). */
+  docsDir?: string;
+  /** The locale of messages not tied to a document. */
+  locale?(): Locale;
+}
+
+export interface FixResult {
+  text: string;
+  /** The findings whose fixes were applied, pass by pass. */
+  fixed: LintDiagnostic[];
+  /** The findings of the fixed text. */
+  findings: LintDiagnostic[];
+}
+
+/** --fix runs the fixes again on its own result until nothing is left to fix (as eslint does), at most this often. */
+export const MAX_FIX_PASSES = 10;
+
+/** "TypeError: …" with its stack when there is one: every isolated failure is logged alike. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+export class ReferatService {
+  readonly configs: ConfigProvider;
+  readonly features: Features;
+  readonly workspace: WorkspaceService;
+  private readonly cache: ModelCache;
+  private readonly findingsCache = new Map<string, { version: number; generation: number; text: string; findings: LintDiagnostic[] }>();
+  private readonly docsHrefs = new Map<string, string | undefined>();
+  private readonly knownRules = new Set(RULE_IDS);
+
+  constructor(private readonly options: ServiceOptions) {
+    this.configs = options.configs;
+    // An edited version is re-parsed from the previous one: only the punkt that changed is read again.
+    this.cache = new ModelCache((text, uri, previous) => reparseReferat(previous, text, this.configs.forUri(uri).resolved.parseOptions));
+    this.workspace = new WorkspaceService({
+      parse: (uri, text) => this.parse(uri, text),
+      lint: (uri, text) => this.lintText(uri, text),
+      publish: (uri, findings) => options.publish?.(uri, findings),
+      log: options.log,
+      messages: () => this.messages(),
+    });
+    this.features = createFeatures(this.workspace.index);
+  }
+
+  /** The words of the edges, in the locale not tied to a document (or the given one). */
+  messages(locale: Locale = this.options.locale?.() ?? 'da'): Messages {
+    return messages(locale);
+  }
+
+  config(uri: string): DocumentConfig {
+    return this.configs.forUri(uri);
+  }
+
+  /** The model of a document version: parsed once per version (and re-parsed from the previous one). */
+  model(doc: DocumentRef): ReferatModel {
+    return this.cache.get(doc.uri, doc.version, doc.getText());
+  }
+
+  /** A fresh parse with the document's configuration (a file on disk; the CLI). */
+  parse(uri: string, text: string): ReferatModel {
+    return parseReferat(text, this.configs.forUri(uri).resolved.parseOptions);
+  }
+
+  /** The findings of a document version, with its configuration; kept per version. */
+  findings(doc: DocumentRef): LintDiagnostic[] {
+    const text = doc.getText();
+    const hit = this.findingsCache.get(doc.uri);
+    if (hit !== undefined && hit.version === doc.version && hit.generation === this.configs.generation && hit.text === text) return hit.findings;
+    const findings = this.lintModel(doc.uri, text, this.model(doc));
+    this.findingsCache.set(doc.uri, { version: doc.version, generation: this.configs.generation, text, findings });
+    return findings;
+  }
+
+  /** The findings of a text that is no open document (a file on disk; the CLI). */
+  lintText(uri: string, text: string): LintDiagnostic[] {
+    return this.lintModel(uri, text, this.parse(uri, text));
+  }
+
+  private lintModel(uri: string, text: string, model: ReferatModel): LintDiagnostic[] {
+    const config = this.configs.forUri(uri);
+    return lint(text, model, { locale: config.locale, options: config.resolved.ruleOptions, severities: config.resolved.severities });
+  }
+
+  /**
+   * The safe fixes applied, whole and never overlapping (rules/fixes.ts), pass after pass
+   * until none is left or MAX_FIX_PASSES is reached.
+   */
+  fix(uri: string, text: string): FixResult {
+    let current = text;
+    let findings = this.lintText(uri, current);
+    const fixed: LintDiagnostic[] = [];
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const chosen = chooseFixes(findings.filter((d) => d.fix?.safe === true));
+      if (chosen.length === 0) break;
+      const next = applyEdits(current, editsOf(chosen)).text;
+      if (next === current) break;
+      fixed.push(...chosen);
+      current = next;
+      findings = this.lintText(uri, current);
+    }
+    return { text: current, fixed, findings };
+  }
+
+  /** Forget an open document (on close). */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.findingsCache.delete(uri);
+  }
+
+  /** A configuration changed: no cached model or finding may outlive it. */
+  configChanged(): void {
+    this.cache.clear();
+    this.findingsCache.clear();
+  }
+
+  /** What a feature reading text near a position gets. */
+  context(doc: DocumentRef, client: ClientOptions): DocumentContext {
+    const config = this.configs.forUri(doc.uri);
+    return { uri: doc.uri, client, rules: config.resolved.ruleOptions, locale: config.locale, text: this.lines(doc) };
+  }
+
+  private lines(doc: DocumentRef): LineSource {
+    return doc.lines !== undefined ? doc.lines() : linesOf(doc.getText());
+  }
+
+  codeActions(doc: DocumentRef, request: { contextDiagnostics: readonly Diagnostic[]; only?: readonly string[]; range: Range }): CodeAction[] {
+    return codeActions({
+      uri: doc.uri,
+      contextDiagnostics: request.contextDiagnostics,
+      ...(request.only !== undefined ? { only: request.only } : {}),
+      findings: this.findings(doc),
+      locale: this.configs.forUri(doc.uri).locale,
+      model: this.model(doc),
+      text: this.lines(doc),
+      range: request.range,
+    });
+  }
+
+  /** The edit that regenerates the Indholdsfortegnelse, or why there is none. */
+  updateToc(doc: DocumentRef): { edit: TextEdit; label: string } | { message: string } {
+    const words = this.messages(this.configs.forUri(doc.uri).locale);
+    const model = this.model(doc);
+    const edit = regenerateToc(model, this.lines(doc));
+    if (edit === null) return { message: model.toc === null ? words.noToc : words.tocCurrent };
+    return { edit, label: words.tocLabel };
+  }
+
+  /** The rule's doc page as a file: URL (shipped beside the bundle, so links work offline). */
+  docsHref(rule: string): string | undefined {
+    if (this.options.docsDir === undefined) return undefined;
+    if (!this.docsHrefs.has(rule)) {
+      this.docsHrefs.set(rule, this.knownRules.has(rule) ? pathToFileURL(path.join(this.options.docsDir, `${rule}.md`)).href : undefined);
+    }
+    return this.docsHrefs.get(rule);
+  }
+
+  /**
+   * Runs one request's work; an exception is logged (with where it happened) and the
+   * fallback returned, so one failing feature never takes the server down.
+   */
+  guard<R>(where: string, fallback: R, work: () => R): R {
+    try {
+      return work();
+    } catch (error) {
+      this.options.log(this.messages().internalError(where, describeError(error)));
+      return fallback;
+    }
+  }
+
+  /** guard() for asynchronous work. */
+  async guardAsync<R>(where: string, fallback: R, work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (error) {
+      this.options.log(this.messages().internalError(where, describeError(error)));
+      return fallback;
+    }
+  }
+}
+
+export function createReferatService(options: ServiceOptions): ReferatService {
+  return new ReferatService(options);
+}
