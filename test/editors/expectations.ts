@@ -41,17 +41,14 @@ export function expectPunkter(doc: string, symbols: readonly SymbolLike[] | null
   const punkter = (symbols[0]?.children ?? []).filter((s) => s.kind === SYMBOL_CLASS);
   assert.deepStrictEqual(
     punkter.map((s) => [s.name, s.range.start.line]),
-    goldenPunkter(doc).map((p) => [punktName(p), p.range.start.line]),
+    goldenPunkter(doc).map((p) => [punktName(p), p.line]),
   );
 }
 
 /** foldingRange: a range from each punkt's heading to its last line. */
 export function expectFolds(doc: string, ranges: readonly { startLine: number; endLine: number }[] | null): void {
   const folds = new Set((ranges ?? []).map((r) => `${r.startLine}-${r.endLine}`));
-  const missing = goldenPunkter(doc).filter((p) => {
-    const last = p.range.end.character === 0 && p.range.end.line > p.range.start.line ? p.range.end.line - 1 : p.range.end.line;
-    return !folds.has(`${p.range.start.line}-${last}`);
-  });
+  const missing = goldenPunkter(doc).filter((p) => !folds.has(`${p.line}-${p.lastLine}`));
   assert.deepStrictEqual(missing.map(punktName), []);
 }
 

@@ -4,6 +4,7 @@ import { spawn, type SpawnOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { readOutlineTree, type TreePunkt } from '../helpers/outlineTree';
 
 /** out/editors/run.js → the project root. */
 export const ROOT = path.resolve(__dirname, '../..');
@@ -143,11 +144,8 @@ export interface GoldenFinding {
   range: string;
 }
 
-export interface GoldenPunkt {
-  number: number | null;
-  title: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
+/** A punkt as the reviewed tree (test/golden/*.outline.txt) gives it; lines 0-based, as LSP. */
+export type GoldenPunkt = TreePunkt;
 
 const stem = (doc: string): string => doc.replace(/\.referat\.(txt|md)$/, '');
 
@@ -156,7 +154,7 @@ export function goldenFindings(doc: string): GoldenFinding[] {
 }
 
 export function goldenPunkter(doc: string): GoldenPunkt[] {
-  return (JSON.parse(fs.readFileSync(path.join(GOLDEN, `${stem(doc)}.outline.json`), 'utf8')) as { punkter: GoldenPunkt[] }).punkter;
+  return readOutlineTree(fs.readFileSync(path.join(GOLDEN, `${stem(doc)}.outline.txt`), 'utf8')).punkter;
 }
 
 export const punktName = (p: GoldenPunkt): string => (p.number === null ? p.title : `Punkt ${p.number}: ${p.title}`);

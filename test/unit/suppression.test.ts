@@ -82,13 +82,21 @@ describe('suppression comments', () => {
     );
   });
 
-  it('reads ids separated by spaces or commas, ignores other comments, and is linear', () => {
+  it('reads ids separated by spaces or commas, and ignores other comments', () => {
     expect(readDirectives(['<!-- referat-disable a, b  c -->', '<!-- note -->', '<!-- referat-bogus x -->', '<!-- referat-enable'])).toMatchObject([
       { directive: 'disable', rules: ['a', 'b', 'c'], line: 0 },
     ]);
-    const long = Array.from({ length: 200000 }, (_, i) => (i % 2 === 0 ? '<!-- <!-- <!-- referat-disable-next-line x' : 'tekst --> -->'));
-    const start = performance.now();
-    readDirectives(long);
-    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  // Inputs that a backtracking or rescanning reader would take quadratic time over; a hang
+  // ends in vitest's timeout, and the speed itself is measured by `npm run bench`.
+  it('reads adversarial comments right: unclosed openers, a comment closed on the next line, many on one line', () => {
+    const unclosed = Array.from({ length: 200000 }, (_, i) => (i % 2 === 0 ? '<!-- <!-- <!-- referat-disable-next-line x' : 'tekst --> -->'));
+    expect(readDirectives(unclosed)).toEqual([]);
+    expect(readDirectives(['<!-- '.repeat(100000)])).toEqual([]);
+    const many = readDirectives(['<!-- referat-disable-line a --> '.repeat(20000)]);
+    expect(many).toHaveLength(20000);
+    expect(many.every((d) => d.directive === 'disable-line' && d.rules.join() === 'a' && d.line === 0)).toBe(true);
+    expect(many[19999]?.ruleRanges[0]?.start.character).toBe(19999 * 32 + 26);
   });
 });

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readOutlineTree, type TreeOutline, type TreePunkt } from '../../helpers/outlineTree';
 
 export const EXTENSION_ID = 'referat.referat';
 
@@ -14,17 +15,9 @@ export interface GoldenFinding {
   range: string;
 }
 
-export interface GoldenPunkt {
-  number: number | null;
-  title: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  sections: { kind: string; heading: string }[];
-}
-
-export interface GoldenOutline {
-  punkter: GoldenPunkt[];
-  toc: unknown[];
-}
+/** A punkt and the outline as the reviewed trees (test/golden/*.outline.txt) give them; lines 0-based. */
+export type GoldenPunkt = TreePunkt;
+export type GoldenOutline = TreeOutline;
 
 /** The corpus documents (copied into the test workspace). */
 export const DOCUMENTS = [
@@ -48,7 +41,7 @@ export function goldenFindings(doc: string): GoldenFinding[] {
 }
 
 export function goldenOutline(doc: string): GoldenOutline {
-  return JSON.parse(fs.readFileSync(path.join(extensionRoot(), 'test/golden', `${stem(doc)}.outline.json`), 'utf8')) as GoldenOutline;
+  return readOutlineTree(fs.readFileSync(path.join(extensionRoot(), 'test/golden', `${stem(doc)}.outline.txt`), 'utf8'));
 }
 
 export function workspaceUri(doc: string): vscode.Uri {
