@@ -3,5 +3,15 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { exclude: [...configDefaults.exclude, 'test/vscode/**', 'out/**'] },
+  test: {
+    exclude: [...configDefaults.exclude, 'test/vscode/**', 'out/**'],
+    // npm run coverage: the sources of the server, the CLI and the core, as the tests in this process run them
+    // (the protocol and CLI tests run the bundle in a child process, which v8 coverage does not see).
+    coverage: {
+      provider: 'v8',
+      include: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+      reportsDirectory: 'out/coverage',
+    },
+  },
 });

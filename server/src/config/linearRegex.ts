@@ -18,6 +18,8 @@ function re2(): typeof RE2 {
   // sources under test load the package.
   if (lib === undefined) {
     const bundled = path.join(__dirname, 'lazy', 're2js.js');
+    // A require on purpose: loaded on first use, not at start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     lib = (fs.existsSync(bundled) ? require(bundled) : require('re2js')) as typeof RE2;
   }
   return lib;

@@ -160,7 +160,7 @@ export const patternSchema = z.string().check(
   }),
 );
 
-const label = z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^\p{L}[\p{L}\p{N} .\-]*$/u));
+const label = z.string().check(z.trim(), z.minLength(2), z.maxLength(40), z.regex(/^\p{L}[\p{L}\p{N} .-]*$/u));
 
 /** A punkt heading pattern; the refinement refuses what cannot run in linear time, lacks a number group or does not match its example. */
 const punktPattern = z.string().check(z.minLength(1), z.maxLength(MAX_LINEAR_PATTERN_LENGTH));

@@ -180,7 +180,7 @@ function memberCompletions(
 /** The case-number token that ends at the cursor. */
 function tokenBefore(before: string): { text: string; start: number } {
   let s = before.length;
-  while (s > 0 && /[0-9A-Za-zÆØÅæøå.\-]/.test(before[s - 1] as string) && before.length - s < 30) s--;
+  while (s > 0 && /[0-9A-Za-zÆØÅæøå.-]/.test(before[s - 1] as string) && before.length - s < 30) s--;
   return { text: before.slice(s), start: s };
 }
 

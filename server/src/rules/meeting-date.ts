@@ -34,7 +34,7 @@ function sameCase(word: string, like: string): string {
 export function writeLike(iso: string, like: string): string {
   const [y, m, d] = iso.split('-') as [string, string, string];
   if (/^\d{4}-\d{2}-\d{2}$/.test(like)) return iso;
-  const num = /^(\d{1,2})([-.\/])(\d{1,2})[-.\/]\d{4}$/.exec(like);
+  const num = /^(\d{1,2})([-./])(\d{1,2})[-./]\d{4}$/.exec(like);
   if (num !== null) {
     const pad = (v: string, as: string): string => (as.length === 2 ? v : String(Number(v)));
     const sep = num[2] as string;

@@ -48,7 +48,7 @@ export function tocKey(t: string): string {
   return trimDots(k.replace(CLASS_MARKER, ''));
 }
 
-const PUNKT_PREFIX = /^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.\-]?\s*/;
+const PUNKT_PREFIX = /^(?:punkt|pkt\.?)\s*\d{1,4}\s*[:.-]?\s*/;
 const CLASS_MARKER = / ?\([a-zæøå]\)$/;
 
 /**

@@ -84,8 +84,8 @@ export function caseNumberShape(value: string): CaseNumberShape | null {
 
 // Loose: one token of digits, letters and separators with at least one digit
 // and one separator. Mojibake such as "Å~" is allowed so rules can report it.
-const LOOSE = /^[0-9A-ZÆØÅ][0-9A-Za-zÆØÅæøå.~\/\-–]{2,40}$/u;
-const DATE_LIKE = /^\d{1,2}[-.\/]\d{1,2}[-.\/]\d{2,4}$|^\d{4}-\d{2}-\d{2}$/;
+const LOOSE = /^[0-9A-ZÆØÅ][0-9A-Za-zÆØÅæøå.~/\-–]{2,40}$/u;
+const DATE_LIKE = /^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^\d{4}-\d{2}-\d{2}$/;
 const PLAIN_NUMBER = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+[.,]\d+$/;
 
 /** Whether a whole (trimmed) line looks like a case number standing alone. */
@@ -96,7 +96,7 @@ export function looksLikeCaseNumberLine(text: string): boolean {
   const c1 = text.charCodeAt(1);
   if (!(c0 >= 48 && c0 <= 57) && c1 >= 97 && c1 <= 122) return false;
   if (!LOOSE.test(text)) return false;
-  if (!/\d/.test(text) || !/[.\/\-–]/.test(text)) return false;
+  if (!/\d/.test(text) || !/[./\-–]/.test(text)) return false;
   if (DATE_LIKE.test(text) || PLAIN_NUMBER.test(text)) return false;
   // A case number has at most a few letters (a facet, a prefix). LOOSE admits only
   // these letters: A–Z, a–z, Æ, Ø, Å, æ, ø, å.
