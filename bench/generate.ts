@@ -39,7 +39,7 @@ interface CorpusDoc {
   file: string;
   text: string;
   lines: string[];
-  punkter: Punkt[];
+  punkter: readonly Punkt[];
 }
 
 /** A case number with one of its digit runs changed; same shape, distinct per variant. */

@@ -2,14 +2,14 @@
 // vscode or the LSP connection, so the server, the CLI and the tests share it.
 
 export interface Position {
-  line: number;
+  readonly line: number;
   /** UTF-16 code units, as LSP counts them. */
-  character: number;
+  readonly character: number;
 }
 
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Position;
+  readonly end: Position;
 }
 
 export type DocumentKind = 'referat' | 'dagsorden' | 'beslutningsprotokol' | 'unknown';
@@ -39,178 +39,188 @@ export type SectionKind =
   | 'other';
 
 export interface TextSpan {
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
 }
 
 /** A date written in the document, parsed. */
 export interface DateMention {
   /** YYYY-MM-DD, or null when the text is not a real calendar date. */
-  iso: string | null;
+  readonly iso: string | null;
   /** The weekday as written ("Tirsdag"), if any. */
-  weekday: string | null;
+  readonly weekday: string | null;
   /** Where the date was read from: the title line, a date label, another header line, a decision heading. */
-  source: 'title' | 'mødedato' | 'header' | 'beslutning';
-  text: string;
-  range: Range;
+  readonly source: 'title' | 'mødedato' | 'header' | 'beslutning';
+  readonly text: string;
+  readonly range: Range;
 }
 
 export interface Member {
-  name: string;
+  readonly name: string;
   /** Party letter(s) from "(D)", kept apart from the name. */
-  party: string | null;
-  range: Range;
+  readonly party: string | null;
+  readonly range: Range;
 }
 
 export interface Header {
-  committee: TextSpan | null;
+  readonly committee: TextSpan | null;
   /** The meeting date (ISO), from Mødedato/Dato, else from the title. */
-  meetingDate: string | null;
-  dates: DateMention[];
-  place: TextSpan | null;
-  time: TextSpan | null;
-  members: Member[];
+  readonly meetingDate: string | null;
+  readonly dates: readonly DateMention[];
+  readonly place: TextSpan | null;
+  readonly time: TextSpan | null;
+  readonly members: readonly Member[];
   /** "Afbud fra:" / "Fraværende:" in the header. */
-  absent: Member[];
+  readonly absent: readonly Member[];
 }
 
 export interface TocEntry {
   /** A leading number in the entry ("3. Budget"), if any. */
-  number: number | null;
-  title: string;
-  page: number | null;
-  range: Range;
+  readonly number: number | null;
+  readonly title: string;
+  readonly page: number | null;
+  readonly range: Range;
 }
 
 export interface Toc {
-  heading: TextSpan;
+  readonly heading: TextSpan;
   /** Heading through the last entry. */
-  range: Range;
-  entries: TocEntry[];
+  readonly range: Range;
+  readonly entries: readonly TocEntry[];
 }
 
 export type CaseNumberSource = 'line-below' | 'line-above' | 'field';
 
 export interface CaseNumber {
-  value: string;
-  range: Range;
-  source: CaseNumberSource;
+  readonly value: string;
+  readonly range: Range;
+  readonly source: CaseNumberSource;
   /** The field label as written ("Sagsnr.:") when source is 'field'. */
-  field?: string;
+  readonly field?: string;
   /** A document number (Dok.nr.), listed beside the case numbers but never compared with them. */
-  document?: true;
+  readonly document?: true;
 }
 
 export interface Field {
   /** Label as written, without the trailing colon ("Sagsnr.", "Sagsbeh."). */
-  name: string;
+  readonly name: string;
   /** Canonical key: sagsnr, sagsbeh, doknr, sagsinitialer, … */
-  key: string;
-  value: string;
-  range: Range;
-  valueRange: Range;
+  readonly key: string;
+  readonly value: string;
+  readonly range: Range;
+  readonly valueRange: Range;
 }
 
 export interface Attendance {
-  kind: 'fraværende' | 'afbud';
-  members: Member[];
-  range: Range;
+  readonly kind: 'fraværende' | 'afbud';
+  readonly members: readonly Member[];
+  readonly range: Range;
 }
 
 export interface Section {
-  kind: SectionKind;
+  readonly kind: SectionKind;
   /** The heading as printed, without Markdown decoration ("Baggrund:" keeps its colon);
    *  for an implicit Indstilling, the "… indstiller" sentence. */
-  heading: string;
-  headingRange: Range;
+  readonly heading: string;
+  readonly headingRange: Range;
   /** Heading through the last non-blank line of the section (children included). */
-  range: Range;
+  readonly range: Range;
   /** Markdown heading level (1–6), or null for a plain-text heading. */
-  level: number | null;
+  readonly level: number | null;
   /** An Indstilling written as a paragraph with no heading. */
-  implicit: boolean;
+  readonly implicit: boolean;
   /** Set when the heading was glued to another one ("BilagBeslutning"). */
-  merged: boolean;
+  readonly merged: boolean;
   /** An umbrella heading that may stand empty ("INDHOLD" above "INDSTILLING:"). */
-  container?: true;
+  readonly container?: true;
   /** The heading shares its line with the section's first text ("Beslutning Tilbagesendes …"). */
-  inline?: true;
+  readonly inline?: true;
   /** Number of non-blank body lines (children excluded). */
-  bodyLines: number;
+  readonly bodyLines: number;
   /** For "Beslutning i <udvalg> den <dato>" headings. */
-  committee: string | null;
-  date: DateMention | null;
-  children: Section[];
+  readonly committee: string | null;
+  readonly date: DateMention | null;
+  readonly children: readonly Section[];
 }
 
 export interface Punkt {
   /** The number as written, or null when the heading has none. */
-  number: number | null;
-  title: string;
-  titleRange: Range;
+  readonly number: number | null;
+  readonly title: string;
+  readonly titleRange: Range;
   /** The whole heading line. */
-  headingRange: Range;
+  readonly headingRange: Range;
   /** Heading through the last non-blank line before the next punkt. */
-  range: Range;
+  readonly range: Range;
   /** Which recogniser form matched ("punkt", "number-colon", "pkt", …). */
-  form: string;
+  readonly form: string;
   /** Markdown heading level, or null for plain text. */
-  level: number | null;
+  readonly level: number | null;
   /** "(A)", "(B)" … class marker at the end of the title, without parentheses. */
-  classMarker: string | null;
+  readonly classMarker: string | null;
   /** Title starts with "Lukket:". */
-  closed: boolean;
-  caseNumbers: CaseNumber[];
-  fields: Field[];
-  attendance: Attendance[];
-  sections: Section[];
+  readonly closed: boolean;
+  readonly caseNumbers: readonly CaseNumber[];
+  readonly fields: readonly Field[];
+  readonly attendance: readonly Attendance[];
+  readonly sections: readonly Section[];
   /**
    * A recommendation written as at-clauses outside any Indstilling ("… foreslår på den
    * baggrund:" / "At 1) at årsregnskabet godkendes"): where the first clause is.
    */
-  recommendation?: Range;
+  readonly recommendation?: Range;
 }
 
 export interface Debris {
   /** export-control and cookie are reported (export-debris); page is PDF furniture, skipped quietly. */
-  kind: 'export-control' | 'cookie' | 'page';
-  text: string;
-  range: Range;
+  readonly kind: 'export-control' | 'cookie' | 'page';
+  readonly text: string;
+  readonly range: Range;
   /** Glued to text that stays ("UdskrivSagsid.:"): only the range is debris, not the line. */
-  glued?: true;
+  readonly glued?: true;
 }
 
 /** A case with no punkt heading: a case-number field followed by section headings (Aabenraa's "-" blocks). */
 export interface UnheadedBlock {
-  caseNumbers: CaseNumber[];
-  range: Range;
-  sections: number;
+  readonly caseNumbers: readonly CaseNumber[];
+  readonly range: Range;
+  readonly sections: number;
 }
 
 /** What the parser recognised, for telling a user when it could not read the layout. */
 export interface Recognised {
   /** The punkt heading form the document settled on ("number-dot"), or null. */
-  headingForm: string | null;
+  readonly headingForm: string | null;
   /** Lines that looked like punkt headings, accepted or not. */
-  candidates: number;
+  readonly candidates: number;
   /** Section headings anywhere in the text. */
-  sectionHeadings: number;
+  readonly sectionHeadings: number;
   /** Case numbers on their own line or in a field, anywhere in the text. */
-  caseNumbers: number;
+  readonly caseNumbers: number;
 }
 
 export interface ReferatModel {
-  kind: DocumentKind;
-  title: TextSpan | null;
-  header: Header;
-  toc: Toc | null;
-  punkter: Punkt[];
+  readonly kind: DocumentKind;
+  readonly title: TextSpan | null;
+  readonly header: Header;
+  readonly toc: Toc | null;
+  readonly punkter: readonly Punkt[];
   /** Web-export control lines found in the text (skipped by the parser). */
-  debris: Debris[];
+  readonly debris: readonly Debris[];
   /** Cases that carry no punkt heading. */
-  blocks: UnheadedBlock[];
-  recognised: Recognised;
-  lineCount: number;
+  readonly blocks: readonly UnheadedBlock[];
+  readonly recognised: Recognised;
+  readonly lineCount: number;
   /** The text started with a byte-order mark, which the model's positions skip. */
-  hasBom: boolean;
+  readonly hasBom: boolean;
 }
+
+/**
+ * The model as the parser builds it: the same shape with every field writable.
+ * Only the parser uses it; everyone else reads the readonly model.
+ */
+export type Draft<T> = T extends readonly (infer U)[]
+  ? Draft<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Draft<T[K]> }
+    : T;

@@ -4,7 +4,7 @@ import { parseReferat } from '../../server/src/parser/parse';
 
 const doc = (...lines: string[]): string => lines.join('\n');
 const kinds = (p: Punkt): string[] => p.sections.map((s) => s.kind);
-const flat = (ss: Section[]): Section[] => ss.flatMap((s) => [s, ...flat(s.children)]);
+const flat = (ss: readonly Section[]): Section[] => ss.flatMap((s) => [s, ...flat(s.children)]);
 
 describe('parser: punkt heading forms', () => {
   it('reads "Punkt 46: Title" with the case number on the line below', () => {

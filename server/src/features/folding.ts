@@ -12,7 +12,7 @@ export const FOLDING_KIND_REGION = 'region';
 export function foldingRanges(model: ReferatModel): FoldingRange[] {
   const ranges: Range[] = [];
   if (model.toc !== null) ranges.push(model.toc.range);
-  const addSections = (sections: Section[]): void => {
+  const addSections = (sections: readonly Section[]): void => {
     for (const s of sections) {
       ranges.push(s.range);
       addSections(s.children);

@@ -4,13 +4,18 @@
 // their value on the line, on the next line or in a column after a stack of labels; the
 // one sentence "Referat til mødet i … den … kl. … i …", on one line or broken after each
 // part; a title line that holds the kind, the committee and the date.
-import type { DateMention, DocumentKind, Header, Member, TextSpan } from '../model';
+import type { DateMention as ReadonlyDateMention, DocumentKind, Header as ReadonlyHeader, Member as ReadonlyMember, TextSpan, Draft } from '../model';
 import { mayNameCommittee, type Dialect } from './dialect';
 import { HEADER_LABELS, KIND_NOISE, KIND_SIGNALS, TITLE_NOISE, TOC_GROUPS, type HeaderRole } from './dialect/header';
 import { findDates, type FoundDate } from './dates';
 import { lineRange, strip } from './lines';
 import { parseMemberLine, parseMembers } from './members';
 import { C_CAND, C_SECTION, C_TOC, type LineView } from './scan';
+
+// Built mutably here, handed out readonly.
+type DateMention = Draft<ReadonlyDateMention>;
+type Header = Draft<ReadonlyHeader>;
+type Member = Draft<ReadonlyMember>;
 
 export interface HeaderResult {
   header: Header;

@@ -8,7 +8,7 @@
 //   finish  what the punkter tell about the whole (a referat, the date of a decision)
 // It never throws on any input; text it does not understand stays body text, and the
 // model records what it recognised so that a rule can say when it read nothing.
-import type { DocumentKind, Punkt, ReferatModel, Section, UnheadedBlock } from '../model';
+import type { DocumentKind, Punkt as ReadonlyPunkt, ReferatModel, Section, UnheadedBlock as ReadonlyUnheadedBlock, Draft } from '../model';
 import { attach, type Head } from './attach';
 import { dialectFor, type Dialect, type DialectOptions } from './dialect';
 import { parseHeader, type HeaderResult } from './header';
@@ -17,6 +17,10 @@ import { buildPunkt, decisionDates, parseFields, sectionIndentOf, type PunktCont
 import { C_CASE, C_EVIDENCE, C_FIELD, scan, type Candidate, type LineView } from './scan';
 import { settle, type Heading, type Settled } from './settle';
 import { parseToc } from './toc';
+
+// Built mutably here, handed out readonly.
+type Punkt = Draft<ReadonlyPunkt>;
+type UnheadedBlock = Draft<ReadonlyUnheadedBlock>;
 
 export type ParseOptions = DialectOptions;
 
@@ -76,7 +80,7 @@ function has(sections: readonly Section[], kind: Section['kind']): boolean {
 }
 
 /** The kind the header's words give, corrected by what the punkter hold: a document whose punkter carry decisions is no dagsorden. */
-export function finishKind(headerKind: DocumentKind, punkter: readonly Punkt[]): DocumentKind {
+export function finishKind(headerKind: DocumentKind, punkter: readonly ReadonlyPunkt[]): DocumentKind {
   const decisions = punkter.some((p) => hasDecision(p.sections));
   if (headerKind === 'dagsorden' || headerKind === 'unknown') {
     if (decisions) return 'referat';
@@ -90,7 +94,7 @@ export function finishKind(headerKind: DocumentKind, punkter: readonly Punkt[]):
 }
 
 /** Header facts the header did not give, from the punkter's decision headings (København, Region Hovedstaden, Glostrup). */
-export function finishHeader(h: HeaderResult, punkter: readonly Punkt[]): HeaderResult['header'] {
+export function finishHeader(h: HeaderResult, punkter: readonly ReadonlyPunkt[]): HeaderResult['header'] {
   if (h.header.committee !== null && h.header.meetingDate !== null) return h.header;
   const header = { ...h.header };
   if (header.committee === null) {
@@ -145,7 +149,7 @@ function unheadedBlocks(view: LineView, dialect: Dialect): UnheadedBlock[] {
   return out.filter((b) => b.sections > 0);
 }
 
-function countRecognised(view: LineView, candidates: number): ReferatModel['recognised'] {
+function countRecognised(view: LineView, candidates: number): Draft<ReferatModel['recognised']> {
   let sections = 0;
   let cases = 0;
   for (let i = 0; i < view.n; i++) {

@@ -1,7 +1,7 @@
 // Stage 4, punkt: one punkt's lines into its sections, fields, case numbers and
 // attendance. Each punkt depends only on its own lines (and a few after an "…
 // indstiller" sentence), so the incremental stage can rebuild one punkt alone.
-import type { Attendance, CaseNumber, Field, Punkt, Range, Section, SectionKind } from '../model';
+import type { Attendance as ReadonlyAttendance, CaseNumber as ReadonlyCaseNumber, Field as ReadonlyField, Punkt as ReadonlyPunkt, Range, Section as ReadonlySection, SectionKind, Draft } from '../model';
 import type { Dialect } from './dialect';
 import type { Head } from './attach';
 import { parseMembers } from './members';
@@ -9,6 +9,13 @@ import { isJsSpace, lineRange } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_FIELD, C_INDST, C_LABEL, C_SECTION, type LineView } from './scan';
 import type { SectionHit } from './sectionHeadings';
 import type { Heading } from './settle';
+
+// Built mutably here, handed out readonly.
+type Attendance = Draft<ReadonlyAttendance>;
+type CaseNumber = Draft<ReadonlyCaseNumber>;
+type Field = Draft<ReadonlyField>;
+type Punkt = Draft<ReadonlyPunkt>;
+type Section = Draft<ReadonlySection>;
 
 // These never nest under another section, whatever their Markdown level.
 const TOP_ONLY: ReadonlySet<SectionKind> = new Set(['resume', 'indstilling', 'beslutning', 'bilag', 'punktoplysninger']);
@@ -381,9 +388,9 @@ export function sectionIndentOf(view: LineView, from: number): number | null {
 }
 
 /** A decision heading's date, when a header has none to give (the meeting date is then read from the punkter). */
-export function decisionDates(punkter: readonly Punkt[]): { iso: string; committee: string | null }[] {
+export function decisionDates(punkter: readonly ReadonlyPunkt[]): { iso: string; committee: string | null }[] {
   const out: { iso: string; committee: string | null }[] = [];
-  const visit = (ss: readonly Section[]): void => {
+  const visit = (ss: readonly ReadonlySection[]): void => {
     for (const s of ss) {
       if (s.kind === 'beslutning' && s.date?.iso != null) out.push({ iso: s.date.iso, committee: s.committee });
       visit(s.children);

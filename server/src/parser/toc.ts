@@ -3,12 +3,16 @@
 // "åbent 3 Title", a number alone on the line before its title, titles wrapped onto a
 // next line in lower case, group headings ("Åbne dagsordenspunkter") and a page column
 // ("Side" and one page number per line) after the entries.
-import type { Toc, TocEntry } from '../model';
+import type { Toc as ReadonlyToc, TocEntry as ReadonlyTocEntry, Draft } from '../model';
 import { TOC_GROUPS } from './dialect/header';
 import { findDates } from './dates';
 import type { Dialect } from './dialect';
 import { lineRange } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_TOC, type LineView } from './scan';
+
+// Built mutably here, handed out readonly.
+type Toc = Draft<ReadonlyToc>;
+type TocEntry = Draft<ReadonlyTocEntry>;
 
 const TOC_ENTRY = /^(?:(\d{1,4})[.:]?\s+)?(.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(\d{1,4})\s*$/;
 const NUMBERED = /^(?:(?:åbent|lukket)\s+)?(\d{1,4})[.:]?\s+(\S.*)$/i;

@@ -42,7 +42,7 @@ export function shapeFamily(shape: CaseNumberShape): ShapeFamily {
 }
 
 /** A punkt's case numbers (sagsnumre), without the document numbers listed beside them (Dok.nr.). */
-export function sagsnumre(p: Punkt): CaseNumber[] {
+export function sagsnumre(p: Punkt): readonly CaseNumber[] {
   return p.caseNumbers.some((c) => c.document === true) ? p.caseNumbers.filter((c) => c.document !== true) : p.caseNumbers;
 }
 
