@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Range } from '../model';
 import type { Locale } from '../l10n/locale';
+import { messages } from '../l10n/messages';
 import { CONFIG_FILE_NAME } from './schema';
 import { ConfigStore, nodeFs, type ConfigFs, type EffectiveConfig, type LoadedConfigFile } from './store';
 import type { ConfigIssue } from './validate';
@@ -25,11 +26,6 @@ export interface DocumentConfig extends EffectiveConfig {
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const SEVERITY: Record<ConfigIssue['severity'], DiagnosticSeverity> = { error: 1, warning: 2, information: 3 };
-
-const SETTINGS_INVALID: Record<Locale, string> = {
-  da: 'Ugyldige Referat-indstillinger (de ugyldige dele ignoreres): ',
-  en: 'Invalid Referat settings (the invalid parts are ignored): ',
-};
 
 /** Whether a URI or path names a config file. */
 export function isConfigFile(uriOrPath: string): boolean {
@@ -89,7 +85,7 @@ export class ConfigSession {
   setSettings(raw: unknown): void {
     const issues = this.store.setSettings(raw);
     if (issues.length > 0) {
-      const text = SETTINGS_INVALID[this.baseLocale] + issues.map((i) => `referat.${i.key}: ${i.message[this.baseLocale]}`).join(' ');
+      const text = messages(this.baseLocale).settingsInvalid + issues.map((i) => `referat.${i.key}: ${i.message[this.baseLocale]}`).join(' ');
       this.host.log(text);
       this.host.notify(text, 'warning');
     }

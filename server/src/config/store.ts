@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Range } from '../model';
 import type { Locale } from '../l10n/locale';
+import { messages } from '../l10n/messages';
 import { resolveConfig, type ConfigLayer, type ResolvedConfig } from './resolve';
 import { CONFIG_FILE_NAME } from './schema';
 import { keyRange, validateConfigText, validateConfigValue, type ConfigIssue, type ValidatedConfig, type ValidatedConfigText } from './validate';
@@ -45,11 +46,6 @@ export interface EffectiveConfig {
   /** The config file that applies, if any. */
   file: LoadedConfigFile | null;
 }
-
-const UNTRUSTED_PATTERNS: Record<Locale, string> = {
-  da: 'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
-  en: 'Custom patterns (case numbers, punkt headings, field labels) are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
-};
 
 /** The keys whose patterns and labels are used only in a trusted workspace. */
 const TRUST_KEYS = ['caseNumberPatterns', 'punktForms', 'fieldLabels'] as const;
@@ -161,7 +157,7 @@ export class ConfigStore {
       for (const key of TRUST_KEYS) {
         if ((file.validated.config[key]?.length ?? 0) === 0) continue;
         const range: Range | null = keyRange(file.validated, key);
-        issues.push({ key, severity: 'information', message: { ...UNTRUSTED_PATTERNS }, range });
+        issues.push({ key, severity: 'information', message: { da: messages('da').untrustedPatterns, en: messages('en').untrustedPatterns }, range });
       }
     }
     return issues;
@@ -173,6 +169,6 @@ export class ConfigStore {
   }
 
   static untrustedMessage(locale: Locale): string {
-    return UNTRUSTED_PATTERNS[locale];
+    return messages(locale).untrustedPatterns;
   }
 }
