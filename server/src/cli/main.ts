@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { readLocale, type Locale } from '../l10n/locale';
-import { cliMessages, type CliMessages } from '../l10n/cli';
+import { cliMessages, readFailureText, type CliMessages } from '../l10n/cli';
 import { messages as serviceMessages } from '../l10n/messages';
 import { readTextFile } from '../files/read';
 import { RULES } from '../rules/registry';
@@ -71,7 +71,7 @@ async function forEachTextFile(
   for (const file of files) {
     const read = await readTextFile(file);
     if (!read.ok) {
-      report(words.cannotRead(file, words.readFailure[read.reason]));
+      report(words.cannotRead(file, readFailureText(words, read)));
       continue;
     }
     if (read.encoding === 'windows-1252') io.err(`referat: ${words.readAsWindows1252(file)}\n`);

@@ -1,28 +1,87 @@
-// Bytes → text for the CLI. Pure. UTF-8 (BOM stripped), UTF-16 with a BOM, and a
-// Windows-1252 fallback for bytes that are not valid UTF-8. Bytes with NUL in them
-// (and no UTF-16 BOM) are not text.
+// Bytes → text for the CLI and the workspace. Pure. UTF-8 (BOM stripped), UTF-16 with a
+// BOM, and a Windows-1252 fallback for bytes that are not valid UTF-8. Not text: bytes
+// with NUL in them (and no UTF-16 BOM), bytes that begin with a known binary format's
+// magic number (PDF, ZIP/docx, PNG, …), and bytes whose first chunk is more than a few
+// per cent control characters (see looksBinary).
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: 'binary' };
 
 export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (binaryFormat(bytes) !== undefined) return { ok: false, reason: 'binary' };
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: stripBom(new TextDecoder('utf-16le').decode(bytes)), encoding: 'utf-16le' };
+    return textOrBinary(stripBom(new TextDecoder('utf-16le').decode(bytes)), 'utf-16le');
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: stripBom(new TextDecoder('utf-16be').decode(bytes)), encoding: 'utf-16be' };
+    return textOrBinary(stripBom(new TextDecoder('utf-16be').decode(bytes)), 'utf-16be');
   }
   if (bytes.includes(0)) return { ok: false, reason: 'binary' };
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), encoding: 'utf-8' };
   } catch {
+    if (looksBinary(bytes, CP1252_UNDEFINED)) return { ok: false, reason: 'binary' };
     return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 
+function textOrBinary(text: string, encoding: Encoding): DecodeResult {
+  const head = text.slice(0, SNIFF_BYTES);
+  const codes = new Uint16Array(head.length);
+  for (let i = 0; i < head.length; i++) codes[i] = head.charCodeAt(i);
+  return looksBinary(codes) ? { ok: false, reason: 'binary' } : { ok: true, text, encoding };
+}
+
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Binary formats known by their first bytes. (PDF and docx will be read in a later issue; until then they are not text.) */
+export type BinaryFormat = 'pdf' | 'zip' | 'png' | 'gif' | 'jpeg' | 'ole' | 'gzip' | 'elf' | 'rar' | '7z';
+
+const MAGIC: readonly { format: BinaryFormat; bytes: readonly number[] }[] = [
+  { format: 'pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { format: 'zip', bytes: [0x50, 0x4b, 0x03, 0x04] }, // PK\3\4: zip, docx, xlsx, odt
+  { format: 'zip', bytes: [0x50, 0x4b, 0x05, 0x06] }, // an empty zip
+  { format: 'png', bytes: [0x89, 0x50, 0x4e, 0x47] }, // \x89PNG
+  { format: 'gif', bytes: [0x47, 0x49, 0x46, 0x38] }, // GIF8
+  { format: 'jpeg', bytes: [0xff, 0xd8, 0xff] },
+  { format: 'ole', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }, // .doc, .xls, .msg
+  { format: 'gzip', bytes: [0x1f, 0x8b] },
+  { format: 'elf', bytes: [0x7f, 0x45, 0x4c, 0x46] }, // \x7fELF
+  { format: 'rar', bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] }, // Rar!\x1a\x07
+  { format: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+];
+
+/** The binary format whose magic number the bytes begin with, if any. */
+export function binaryFormat(bytes: Uint8Array): BinaryFormat | undefined {
+  return MAGIC.find((m) => m.bytes.length <= bytes.length && m.bytes.every((b, i) => bytes[i] === b))?.format;
+}
+
+/** How much of the start is looked at. */
+const SNIFF_BYTES = 8192;
+/** Text has (almost) no control characters; above this share of the first chunk, it is not text. */
+const MAX_CONTROL_SHARE = 0.02;
+/** The bytes Windows-1252 leaves undefined: no text in that encoding has them. */
+const CP1252_UNDEFINED: ReadonlySet<number> = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * Whether the first chunk is more than 2 % C0 control characters other than tab, LF,
+ * VT, FF and CR (or DEL, or one of `alsoCount`). Text has none or a stray one; random or
+ * compressed bytes have about 11 %. A DOS end-of-file mark (^Z) at the very end is not
+ * counted.
+ */
+export function looksBinary(units: ArrayLike<number>, alsoCount?: ReadonlySet<number>): boolean {
+  const n = Math.min(units.length, SNIFF_BYTES);
+  if (n === 0) return false;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = units[i] as number;
+    if ((c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f || alsoCount?.has(c) === true) controls++;
+  }
+  if (units.length <= SNIFF_BYTES && units[units.length - 1] === 0x1a) controls--;
+  return controls > n * MAX_CONTROL_SHARE;
 }
 
 // 0x80–0x9F in Windows-1252; the rest is Latin-1. (Node's TextDecoder('windows-1252')

@@ -2,7 +2,7 @@
 // decoding (files/decode.ts), and a reason instead of an exception when it cannot be
 // read. The words for each reason are in l10n/messages.ts.
 import { promises as fsp } from 'fs';
-import { decodeText, type Encoding } from './decode';
+import { binaryFormat, decodeText, type BinaryFormat, type Encoding } from './decode';
 
 export type ReadFailure = 'missing' | 'no-access' | 'is-directory' | 'not-a-file' | 'too-large' | 'binary' | 'symlink-loop' | 'other';
 
@@ -20,11 +20,16 @@ export async function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES)
     const bytes = await fsp.readFile(file);
     if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', detail: String(maxBytes) };
     const decoded = decodeText(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text, encoding: decoded.encoding } : { ok: false, reason: 'binary' };
+    if (decoded.ok) return { ok: true, text: decoded.text, encoding: decoded.encoding };
+    // A known format says which (the detail); other binary junk is just 'binary'.
+    const format = binaryFormat(bytes);
+    return format === undefined ? { ok: false, reason: 'binary' } : { ok: false, reason: 'binary', detail: format };
   } catch (error) {
     return failure(error);
   }
 }
+
+export type { BinaryFormat };
 
 /** The reason for a file-system error (ENOENT, EACCES …). */
 export function failure(error: unknown): { ok: false; reason: ReadFailure; detail?: string } {

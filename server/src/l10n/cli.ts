@@ -1,13 +1,15 @@
 // The words of the command line, in Danish and English: its usage texts, its errors and
 // what it says about files. Apart from l10n/messages.ts because only the CLI prints them
 // (the language server's bundle does not carry them).
-import type { ReadFailure } from '../files/read';
+import type { BinaryFormat, ReadFailure } from '../files/read';
 import type { Tally } from './messages';
 import type { Locale, Localized } from './locale';
 
 export interface CliMessages {
   // Reading files.
   readFailure: Record<ReadFailure, string>;
+  /** What a known binary format is, after readFailure.binary: "(en PDF-fil)". */
+  binaryFormat: Record<BinaryFormat, string>;
   cannotRead(file: string, reason: string): string;
   cannotReadDir(dir: string, reason: string): string;
   noReferatFiles(dir: string, patterns: string): string;
@@ -68,6 +70,18 @@ const da: CliMessages = {
     binary: 'ligner ikke en tekstfil',
     'symlink-loop': 'for mange symbolske links',
     other: 'fejl ved læsning',
+  },
+  binaryFormat: {
+    pdf: 'en PDF-fil; PDF kan endnu ikke læses',
+    zip: 'et zip-arkiv, fx en .docx-fil; Word-filer kan endnu ikke læses',
+    png: 'et PNG-billede',
+    gif: 'et GIF-billede',
+    jpeg: 'et JPEG-billede',
+    ole: 'en gammel Office-fil (.doc, .xls)',
+    gzip: 'et gzip-arkiv',
+    elf: 'et program',
+    rar: 'et rar-arkiv',
+    '7z': 'et 7z-arkiv',
   },
   cannotRead: (file, reason) => `kan ikke læse fil '${file}': ${reason}`,
   cannotReadDir: (dir, reason) => `kan ikke læse mappen '${dir}': ${reason}`,
@@ -173,6 +187,18 @@ const en: CliMessages = {
     'symlink-loop': 'too many symbolic links',
     other: 'read error',
   },
+  binaryFormat: {
+    pdf: 'a PDF file; PDF cannot be read yet',
+    zip: 'a zip archive, such as a .docx file; Word files cannot be read yet',
+    png: 'a PNG image',
+    gif: 'a GIF image',
+    jpeg: 'a JPEG image',
+    ole: 'an old Office file (.doc, .xls)',
+    gzip: 'a gzip archive',
+    elf: 'a program',
+    rar: 'a rar archive',
+    '7z': 'a 7z archive',
+  },
   cannotRead: (file, reason) => `cannot read file '${file}': ${reason}`,
   cannotReadDir: (dir, reason) => `cannot read the folder '${dir}': ${reason}`,
   noReferatFiles: (dir, patterns) => `no referat files (${patterns}) in the folder '${dir}'`,
@@ -269,4 +295,11 @@ export const CLI_MESSAGES: Localized<CliMessages> = { da, en };
 
 export function cliMessages(locale: Locale): CliMessages {
   return CLI_MESSAGES[locale];
+}
+
+/** The words for a read failure, with the format of a known binary file: "ligner ikke en tekstfil (en PDF-fil …)". */
+export function readFailureText(words: CliMessages, failure: { reason: ReadFailure; detail?: string }): string {
+  const text = words.readFailure[failure.reason];
+  if (failure.reason !== 'binary' || failure.detail === undefined || !(failure.detail in words.binaryFormat)) return text;
+  return `${text} (${words.binaryFormat[failure.detail as BinaryFormat]})`;
 }
