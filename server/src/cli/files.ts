@@ -21,12 +21,12 @@ export interface Expansion {
   sawDirectory: boolean;
 }
 
-/** The files named by the arguments; a file named twice is kept once. */
+/** The files named by the arguments; a file named twice (or through a link) is kept once. */
 export async function expandArguments(args: readonly string[], words: CliMessages): Promise<Expansion> {
   const out: Expansion = { files: [], errors: [], warnings: [], sawDirectory: false };
   const seen = new Set<string>();
-  const add = (file: string): void => {
-    const key = path.resolve(file);
+  const add = async (file: string): Promise<void> => {
+    const key = await fsp.realpath(file).catch(() => path.resolve(file));
     if (seen.has(key)) return;
     seen.add(key);
     out.files.push(file);
@@ -44,10 +44,11 @@ export async function expandArguments(args: readonly string[], words: CliMessage
       const walk = await walkReferatFiles(arg);
       for (const u of walk.unreadable) out.errors.push(words.cannotReadDir(u.dir, words.readFailure[failure(u.error).reason]));
       if (walk.truncated) out.warnings.push(words.walkTruncated(arg, MAX_WALK_FILES));
+      for (const link of walk.outsideLinks) out.warnings.push(words.linkOutside(link, arg));
       if (walk.files.length === 0 && walk.unreadable.length === 0) out.errors.push(words.noReferatFiles(arg, SUFFIX_LIST));
-      walk.files.forEach(add);
+      for (const file of walk.files) await add(file);
     } else if (stat.isFile()) {
-      add(arg);
+      await add(arg);
     } else {
       out.errors.push(words.cannotRead(arg, words.readFailure['not-a-file']));
     }

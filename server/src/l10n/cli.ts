@@ -14,6 +14,7 @@ export interface CliMessages {
   cannotReadDir(dir: string, reason: string): string;
   noReferatFiles(dir: string, patterns: string): string;
   walkTruncated(dir: string, max: number): string;
+  linkOutside(link: string, dir: string): string;
   readAsWindows1252(file: string): string;
 
   // The CLI.
@@ -88,6 +89,7 @@ const da: CliMessages = {
   noReferatFiles: (dir, patterns) => `ingen referatfiler (${patterns}) i mappen '${dir}'`,
   walkTruncated: (dir, max) => `mappen '${dir}' har mere end ${max} referatfiler; kun de første ${max} er læst`,
   readAsWindows1252: (file) => `advarsel: '${file}' er ikke gyldig UTF-8 og er læst som Windows-1252`,
+  linkOutside: (link, dir) => `springer over '${link}': et symbolsk link til en fil uden for mappen '${dir}' (nævn filen selv for at læse den)`,
 
   cli: {
     usage: [
@@ -204,6 +206,7 @@ const en: CliMessages = {
   noReferatFiles: (dir, patterns) => `no referat files (${patterns}) in the folder '${dir}'`,
   walkTruncated: (dir, max) => `the folder '${dir}' has more than ${max} referat files; only the first ${max} were read`,
   readAsWindows1252: (file) => `warning: '${file}' is not valid UTF-8 and was read as Windows-1252`,
+  linkOutside: (link, dir) => `skipping '${link}': a symbolic link to a file outside the folder '${dir}' (name the file itself to read it)`,
 
   cli: {
     usage: [
