@@ -10,6 +10,8 @@ import {
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -30,6 +32,8 @@ import { folderLookup } from './features/documentLinks';
 import { skeleton } from './features/skeleton';
 import type { LineSource } from './features/text';
 import { REFERAT_SUFFIXES } from './files/names';
+import { checkRequest, guardedDocumentSync, type ParamShape } from './lspGuard';
+import { lineBreakOf } from './parser/lines';
 import { listFolderFiles } from './files/walk';
 import { readLocale, type Locale } from './l10n/locale';
 import { SERVER_COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION, type LintWorkspaceResult, type UpdateTocResult } from './protocol';
@@ -53,7 +57,7 @@ function lineSource(document: TextDocument): LineSource {
     return line === 0 && s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
   };
   const first = document.lineCount > 1 ? document.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }) : '';
-  return { lineCount: document.lineCount, lineAt, eol: first.endsWith('\r\n') ? '\r\n' : '\n' };
+  return { lineCount: document.lineCount, lineAt, eol: lineBreakOf(first) };
 }
 
 function ref(document: TextDocument): DocumentRef {
@@ -95,6 +99,15 @@ export function serve(connection: Connection): void {
     locale: () => locale,
   });
 
+  // Requests before initialize get -32002, malformed ones -32602 (lspGuard.ts).
+  let initialized = false;
+  const checked =
+    <P, R>(shape: ParamShape, handler: (params: P) => R) =>
+    (params: P): R => {
+      checkRequest(initialized, params, shape);
+      return handler(params);
+    };
+
   /** The open referat document at a URI (a config file opened as a document is not one). */
   const open = (uri: unknown): DocumentRef | undefined => {
     if (typeof uri !== 'string' || isConfigFile(uri)) return undefined;
@@ -116,6 +129,7 @@ export function serve(connection: Connection): void {
     configs.baseLocale = locale;
     // VS Code's client says whether the workspace is trusted; other editors do not, and are trusted.
     configs.setTrusted(init?.trusted !== false);
+    initialized = true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -203,31 +217,31 @@ export function serve(connection: Connection): void {
 
   // ---- Features: the service's providers on the document's cached model.
 
-  connection.onDocumentSymbol((params) =>
+  connection.onDocumentSymbol(checked('document', (params) =>
     service.guard('textDocument/documentSymbol', [], () => {
       const doc = open(params.textDocument.uri);
       return doc === undefined ? [] : service.features.documentSymbol.provide(service.model(doc), service.context(doc, client));
-    }),
+    })),
   );
-  connection.onFoldingRanges((params) =>
+  connection.onFoldingRanges(checked('document', (params) =>
     service.guard('textDocument/foldingRange', [], () => {
       const doc = open(params.textDocument.uri);
       return doc === undefined ? [] : service.features.foldingRange.provide(service.model(doc), service.context(doc, client));
-    }),
+    })),
   );
-  connection.onCompletion((params) =>
+  connection.onCompletion(checked('position', (params) =>
     service.guard('textDocument/completion', [], () => {
       const doc = open(params.textDocument.uri);
       return doc === undefined ? [] : service.features.completion.provide(service.model(doc), service.context(doc, client), params.position);
-    }),
+    })),
   );
-  connection.onHover((params) =>
+  connection.onHover(checked('position', (params) =>
     service.guard('textDocument/hover', null, () => {
       const doc = open(params.textDocument.uri);
       if (doc === undefined) return null;
       syncIndex();
       return service.features.hover.provide(service.model(doc), service.context(doc, client), params.position);
-    }),
+    })),
   );
   // References and definition on a sagsnummer: the case's history, once the workspace scan is in.
   const onCaseHistory = [
@@ -235,24 +249,24 @@ export function serve(connection: Connection): void {
     { method: 'textDocument/definition', provider: service.features.definition, register: (h: CaseHistoryHandler) => connection.onDefinition(h) },
   ];
   for (const { method, register, provider } of onCaseHistory) {
-    register((params) =>
+    register(checked('position', (params) =>
       service.guardAsync(method, null, async () => {
         await service.workspace.readyWithin();
         const doc = open(params.textDocument.uri);
         if (doc === undefined) return null;
         syncIndex();
         return provider.provide(service.model(doc), service.context(doc, client), params.position);
-      }),
+      })),
     );
   }
-  connection.onWorkspaceSymbol((params) =>
+  connection.onWorkspaceSymbol(checked('none', (params) =>
     service.guardAsync('workspace/symbol', [], async () => {
       await service.workspace.readyWithin();
       syncIndex();
       return service.features.workspaceSymbol.provide(params.query);
-    }),
+    })),
   );
-  connection.onDocumentLinks((params) =>
+  connection.onDocumentLinks(checked('document', (params) =>
     service.guardAsync('textDocument/documentLink', [], async () => {
       const doc = open(params.textDocument.uri);
       const file = uriToPath(params.textDocument.uri);
@@ -263,9 +277,9 @@ export function serve(connection: Connection): void {
       const dir = path.dirname(file);
       const files = folderLookup(await listFolderFiles(dir));
       return service.features.documentLink.links(names, files, (name) => pathToUri(path.join(dir, name)), context.locale);
-    }),
+    })),
   );
-  connection.onCodeAction((params) =>
+  connection.onCodeAction(checked('range', (params) =>
     service.guard('textDocument/codeAction', [], () => {
       const doc = open(params.textDocument.uri);
       if (doc === undefined) return [];
@@ -274,7 +288,7 @@ export function serve(connection: Connection): void {
         ...(params.context.only !== undefined ? { only: params.context.only } : {}),
         range: params.range,
       });
-    }),
+    })),
   );
 
   // ---- Commands (protocol.ts): the client's commands call these.
@@ -300,7 +314,7 @@ export function serve(connection: Connection): void {
     }, service.messages());
   }
 
-  connection.onExecuteCommand((params) =>
+  connection.onExecuteCommand(checked('none', (params) =>
     service.guardAsync(`workspace/executeCommand ${params.command}`, null, async () => {
       switch (params.command) {
         case SERVER_COMMANDS.updateToc:
@@ -312,10 +326,28 @@ export function serve(connection: Connection): void {
         default:
           return null;
       }
-    }),
+    })),
   );
 
-  documents.listen(connection);
+  documents.listen(guardedDocumentSync(connection, (message) => connection.console.warn(message)));
+}
+
+/**
+ * stdio with a reader that gives up on broken framing: after a bad header the stream
+ * cannot be read again, so the server exits and the client restarts it, rather than
+ * living on deaf. A bad JSON body in a good frame (a SyntaxError) is only logged.
+ */
+function stdioConnection(): Connection {
+  const reader = new StreamMessageReader(process.stdin);
+  reader.onError((error) => {
+    if (error instanceof SyntaxError) {
+      process.stderr.write(`${SERVER_NAME}: ignorerer en besked, der ikke er gyldig JSON: ${error.message}\n`);
+      return;
+    }
+    process.stderr.write(`${SERVER_NAME}: kan ikke læse beskederne længere (${error.message}); afslutter, så editoren kan starte serveren igen.\n`);
+    process.exit(1);
+  });
+  return createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
 }
 
 /** The process's entry: `--version`, a usage note when started by hand, else the server on the given transport. */
@@ -332,7 +364,7 @@ export function main(argv: readonly string[]): void {
     );
     process.exit(2);
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
   serve(connection);
   connection.listen();
 }
