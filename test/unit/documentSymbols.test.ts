@@ -223,3 +223,22 @@ describe('toSymbolInformation', () => {
     expect(flat[0]).not.toHaveProperty('containerName');
   });
 });
+
+describe('documentSymbols on parsed text', () => {
+  // Issue 12, case 9: the punkt's end was trimmed with JavaScript's \s (which takes a
+  // vertical tab) and the section's with the parser's own spaces (which do not).
+  it('case 9: a section symbol lies inside its punkt, even after a trailing vertical tab', async () => {
+    const { parseReferat } = await import('../../server/src/parser/parse');
+    for (const text of ['.\nPunkt 2:g\n# \v', '.\nPunkt 2:g\n# \f', 'Punkt 1: x\nBeslutning\v\n', 'Punkt 1: x\n## Bilag\u2003']) {
+      const symbols = documentSymbols(parseReferat(text));
+      expectValid(symbols);
+      const check = (parent: DocumentSymbol): void => {
+        for (const c of parent.children ?? []) {
+          expect(containsRange(parent.range, c.range), `${JSON.stringify(text)}: ${c.name} inside ${parent.name}`).toBe(true);
+          check(c);
+        }
+      };
+      for (const s of symbols) check(s);
+    }
+  });
+});

@@ -51,3 +51,19 @@ describe('rule engine', () => {
     expect([...keys].sort((a, b) => a - b)).toEqual(keys);
   });
 });
+
+describe('line breaks in fixes', () => {
+  // Issue 12, case 1: each of 12,000 findings got its own CRLF copy of the one shared
+  // renumbering fix (12,000 × 12,000 edits), and the process ran out of memory.
+  it('case 1: findings that share one fix share one converted copy in a CRLF document', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = `Punkt 1: x${eol}`.repeat(300);
+      const fixes = lint(text, parseReferat(text))
+        .filter((d) => d.rule === 'punkt-numbering' && d.fix !== undefined)
+        .map((d) => d.fix?.edits);
+      expect(fixes.length).toBe(299);
+      expect(new Set(fixes).size).toBe(1);
+      for (const e of fixes[0] ?? []) expect(e.newText.replace(new RegExp(eol, 'g'), '')).not.toMatch(/[\r\n]/);
+    }
+  });
+});

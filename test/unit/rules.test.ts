@@ -123,6 +123,17 @@ for (const rule of RULES) {
           expect(existsSync(fixedPath), fixedPath).toBe(true);
           expect(fixed).toBe(readFileSync(fixedPath, 'utf8'));
         });
+
+        // Issue 12, case 7: fixes in a lone-CR document inserted LF. A fix writes the document's own line break.
+        for (const [name, eol] of [['CRLF', '\r\n'], ['lone-CR', '\r']] as const) {
+          it(`gives the same fixed text in a ${name} copy of ${f}, with no other line break`, () => {
+            const text = readFileSync(join(dir, f), 'utf8').replace(/\n/g, eol);
+            const passes = fixPasses(text, rule.id);
+            const fixed = passes[passes.length - 1] ?? '';
+            expect(fixed).toBe(readFileSync(join(dir, fixedName(f)), 'utf8').replace(/\n/g, eol));
+            expect(fixed.replace(new RegExp(eol, 'g'), '')).not.toMatch(/[\r\n]/);
+          });
+        }
       }
     }
 

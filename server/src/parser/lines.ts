@@ -234,7 +234,8 @@ export function stripBounds(line: string, out: Int32Array, k: number): void {
   out[at + 2] = level;
 }
 
-function isSpace(c: number): boolean {
+/** The spaces stripBounds trims; a range end computed elsewhere must trim the same, or a section could end past its punkt. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x200b;
 }
 
@@ -268,4 +269,12 @@ export function endsFolded(text: string, word: string): boolean {
 export function isJsSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The text's first line break: LF, CRLF or a lone CR (old Mac exports); LF when it has none. */
+export function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
+  const lf = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr === -1 || (lf !== -1 && lf < cr)) return '\n';
+  return lf === cr + 1 ? '\r\n' : '\r';
 }

@@ -5,7 +5,7 @@ import type { Attendance as ReadonlyAttendance, CaseNumber as ReadonlyCaseNumber
 import type { Dialect } from './dialect';
 import type { Head } from './attach';
 import { parseMembers } from './members';
-import { isJsSpace, lineRange } from './lines';
+import { isSpace, lineRange } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_FIELD, C_INDST, C_LABEL, C_SECTION, type LineView } from './scan';
 import type { SectionHit } from './sectionHeadings';
 import type { Heading } from './settle';
@@ -61,7 +61,7 @@ function hasOpen(open: readonly Section[], kind: SectionKind): boolean {
 function endOf(lines: readonly string[], line: number, min: { line: number; character: number }): { line: number; character: number } {
   const raw = lines[line] ?? '';
   let e = raw.length;
-  while (e > 0 && isJsSpace(raw.charCodeAt(e - 1))) e--;
+  while (e > 0 && isSpace(raw.charCodeAt(e - 1))) e--;
   if (line === min.line && e < min.character) e = min.character;
   return { line, character: e };
 }

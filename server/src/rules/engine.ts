@@ -2,7 +2,7 @@
 // failures, localizes messages and returns plain diagnostics. No LSP imports:
 // the server and the CLI convert these as they need.
 import type { Range, ReferatModel } from '../model';
-import { linesMatching, splitLines } from '../parser/lines';
+import { lineBreakOf, linesMatching, splitLines } from '../parser/lines';
 import { linesOfModel } from '../parser/parse';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
@@ -53,8 +53,19 @@ const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, characte
 // The lines default to those the parser split the model's text into (no second split).
 export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, lines: readonly string[] = linesOfModel(model, text) ?? splitLines(stripBom(text))): LintDiagnostic[] {
   const locale = opts.locale ?? 'da';
-  // Rules write "\n" in fixes; a CRLF document gets CRLF, so a fix never mixes line endings.
-  const crlf = detectCrlf(text);
+  // Rules write "\n" in fixes; a CRLF or CR document gets its own break, so a fix never
+  // mixes line endings. Findings may share one fix (a renumbering): it is converted once.
+  const eol = lineBreakOf(text);
+  const converted = new Map<TextEdit[], TextEdit[]>();
+  const withEol = (edits: TextEdit[]): TextEdit[] => {
+    if (eol === '\n') return edits;
+    let c = converted.get(edits);
+    if (c === undefined) {
+      c = edits.map((e) => (e.newText.includes('\n') ? { range: e.range, newText: e.newText.replace(/\r?\n/g, eol) } : e));
+      converted.set(edits, c);
+    }
+    return c;
+  };
   const options = opts.options ?? DEFAULT_OPTIONS;
   const out: LintDiagnostic[] = [];
   for (const rule of opts.rules ?? RULES) {
@@ -83,8 +94,7 @@ export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, 
       };
       if (f.data !== undefined) d.data = f.data;
       if (f.fix !== undefined) {
-        const edits = crlf ? f.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\r?\n/g, '\r\n') })) : f.fix.edits;
-        d.fix = { title: localize(rule, locale, f.fix.messageId, f.fix.args), edits, safe: f.fix.safe };
+        d.fix = { title: localize(rule, locale, f.fix.messageId, f.fix.args), edits: withEol(f.fix.edits), safe: f.fix.safe };
       }
       out.push(d);
     }
@@ -125,12 +135,6 @@ function compareDiagnostics(a: LintDiagnostic, b: LintDiagnostic): number {
     a.range.start.character - b.range.start.character ||
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
-}
-
-/** Whether the document's first line break is CRLF. */
-function detectCrlf(text: string): boolean {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13;
 }
 
 function stripBom(text: string): string {
