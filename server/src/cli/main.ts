@@ -1,13 +1,13 @@
 // The `referat` command line: adapts the Referat service (service/service.ts) to
 // arguments, files and exit codes. The commands only read files, ask the service and
 // write its answers; every line they print is in the chosen --locale.
-import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { readLocale, type Locale } from '../l10n/locale';
-import { cliMessages, readFailureText, type CliMessages } from '../l10n/cli';
+import { cliMessages, readFailureText, writeFailureText, type CliMessages } from '../l10n/cli';
 import { messages as serviceMessages } from '../l10n/messages';
-import { readTextFile } from '../files/read';
+import { MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
+import { writeTextFile } from '../files/write';
 import { RULES } from '../rules/registry';
 import { createReferatService, describeError, type ReferatService } from '../service/service';
 import { VERSION } from '../version';
@@ -26,6 +26,8 @@ const EXIT_USAGE = 2;
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** For tests: runs while `lint --fix` writes a file, after the fixed text is ready and before the file is checked and replaced. */
+  beforeWrite?(file: string): void | Promise<void>;
 }
 
 interface Command {
@@ -57,28 +59,37 @@ function cliService(config: CliConfig, io: Io, locale: Locale): ReferatService {
 
 const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).href;
 
+interface TextFile {
+  text: string;
+  encoding: string;
+  /** With `forWrite`: what files/write.ts needs to write the file back. */
+  snapshot?: FileSnapshot;
+}
+
 /**
  * Reads each file as text and hands it on. Unreadable files and internal errors are
- * reported (and make the exit code 2), never thrown.
+ * reported (and make the exit code 2), never thrown. `forWrite` reads each file for a
+ * later write (files/read.ts, `snapshot`).
  */
 async function forEachTextFile(
   files: readonly string[],
   io: Io,
-  words: CliMessages,
+  words: () => CliMessages,
   report: (message: string) => void,
-  each: (file: string, read: { text: string; encoding: string }) => void,
+  each: (file: string, read: TextFile) => void | Promise<void>,
+  forWrite = false,
 ): Promise<void> {
   for (const file of files) {
-    const read = await readTextFile(file);
+    const read = await readTextFile(file, MAX_TEXT_FILE_BYTES, { snapshot: forWrite });
     if (!read.ok) {
-      report(words.cannotRead(file, readFailureText(words, read)));
+      report(words().cannotRead(file, readFailureText(words(), read)));
       continue;
     }
-    if (read.encoding === 'windows-1252') io.err(`referat: ${words.readAsWindows1252(file)}\n`);
+    if (read.encoding === 'windows-1252') io.err(`referat: ${words().readAsWindows1252(file)}\n`);
     try {
-      each(file, read);
+      await each(file, read);
     } catch (error) {
-      report(words.cli.internalError(file, error instanceof Error ? error.message : String(error)));
+      report(words().cli.internalError(file, error instanceof Error ? error.message : String(error)));
     }
   }
 }
@@ -110,7 +121,7 @@ const outlineCommand: Command = {
     };
     const { files, sawDirectory } = await filesOf(positionals, io, words, report);
     const outlines: Outline[] = [];
-    await forEachTextFile(files, io, words, report, (file, read) => {
+    await forEachTextFile(files, io, () => words, report, (file, read) => {
       outlines.push(buildOutline(file, service.parse(uriOf(file), read.text)));
     });
     // One object for exactly one argument that is not a folder; otherwise always a list.
@@ -148,29 +159,33 @@ const lintCommand: Command = {
     };
     const { files } = await filesOf(positionals, io, words, report);
     const results: FileResult[] = [];
-    await forEachTextFile(files, io, words, report, (file, read) => {
+    const each = async (file: string, read: TextFile): Promise<void> => {
       const uri = uriOf(file);
       if (results.length === 0 && chosen === undefined) {
         locale = service.config(uri).locale;
         words = cliMessages(locale);
       }
       let found = service.lintText(uri, read.text);
-      if (fix) {
-        if (read.encoding !== 'utf-8') {
-          io.err(`referat: ${words.cli.notUtf8(file)}\n`);
-        } else {
-          const result = service.fix(uri, read.text);
-          if (result.fixed.length > 0 && result.text !== read.text) {
-            writeAtomically(file, (hasUtf8Bom(file) ? '\ufeff' : '') + result.text);
+      if (fix && read.snapshot !== undefined) {
+        const result = service.fix(uri, read.text);
+        if (result.fixed.length > 0 && result.text !== read.text) {
+          // The one write path (files/write.ts). When it cannot write (read-only, changed meanwhile, an encoding
+          // it cannot write yet …) the file is left as it was, its findings are printed, and the exit code is 2.
+          const hook = io.beforeWrite?.bind(io);
+          const written = await writeTextFile(read.snapshot, result.text, hook === undefined ? {} : { beforeCommit: () => hook(file) });
+          if (written.ok) {
             for (const d of result.fixed) {
               io.err(`${words.cli.fixed(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, d.rule, d.fix?.title ?? '')}\n`);
             }
             found = result.findings;
+          } else {
+            report(words.cli.fixAborted(file, writeFailureText(words, written)));
           }
         }
       }
       results.push({ file, diagnostics: found });
-    });
+    };
+    await forEachTextFile(files, io, () => words, report, each, fix);
     if (format === 'json') io.out(renderLintJson(results));
     else if (format === 'sarif') {
       io.out(
@@ -190,34 +205,6 @@ const lintCommand: Command = {
     return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
   },
 };
-
-/** Writes beside the file and renames over it, so a failed write never leaves half a document. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.referat-${process.pid}.tmp`;
-  const mode = fs.statSync(file).mode;
-  try {
-    fs.writeFileSync(tmp, text, { encoding: 'utf8', mode });
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-function hasUtf8Bom(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(3);
-      const n = fs.readSync(fd, head, 0, 3, 0);
-      return n === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
 
 /** The command table. */
 const COMMANDS: readonly Command[] = [lintCommand, outlineCommand];

@@ -2,6 +2,7 @@
 // what it says about files. Apart from l10n/messages.ts because only the CLI prints them
 // (the language server's bundle does not carry them).
 import type { BinaryFormat, ReadFailure } from '../files/read';
+import type { WriteFailure } from '../files/write';
 import type { Tally } from './messages';
 import type { Locale, Localized } from './locale';
 
@@ -36,7 +37,8 @@ export interface CliMessages {
     configInvalid(at: string, key: string, message: string): string;
     configWarning(at: string, key: string, message: string): string;
     internalError(file: string, detail: string): string;
-    notUtf8(file: string): string;
+    /** Why a fix was not written; `{detail}` is the encoding or the error code. */
+    writeFailure: Record<WriteFailure, string>;
     fixAborted(file: string, reason: string): string;
     fixed(at: string, rule: string, title: string): string;
     summary(t: Tally): string;
@@ -152,7 +154,15 @@ const da: CliMessages = {
     configInvalid: (at, key, message) => `${at} ugyldig konfiguration${key}: ${message}`,
     configWarning: (at, key, message) => `${at} advarsel${key}: ${message}`,
     internalError: (file, detail) => `intern fejl ved behandling af '${file}': ${detail}`,
-    notUtf8: (file) => `retter ikke '${file}': filen er ikke UTF-8`,
+    writeFailure: {
+      'read-only': 'filen er skrivebeskyttet, så den er ladt urørt (fundene er vist)',
+      'folder-read-only': 'mappen er skrivebeskyttet, så filen kan ikke erstattes; den er ladt urørt (fundene er vist)',
+      changed: 'filen blev ændret af et andet program, mens den blev rettet; ændringen er bevaret, og intet er skrevet (kør igen)',
+      'unsupported-encoding': 'filen er {detail}, og rettelser kan endnu kun skrives i UTF-8; den er ladt urørt (fundene er vist)',
+      'no-access': 'ingen adgang til at skrive filen; den er ladt urørt (fundene er vist)',
+      'no-space': 'der er ikke plads på disken; filen er ladt urørt (fundene er vist)',
+      other: 'fejl ved skrivning ({detail}); filen er ladt urørt (fundene er vist)',
+    },
     fixAborted: (file, reason) => `retter ikke '${file}': ${reason}`,
     fixed: (at, rule, title) => `rettet: ${at} ${rule} ${title}`,
     summary: (t) =>
@@ -269,7 +279,15 @@ const en: CliMessages = {
     configInvalid: (at, key, message) => `${at} invalid configuration${key}: ${message}`,
     configWarning: (at, key, message) => `${at} warning${key}: ${message}`,
     internalError: (file, detail) => `internal error while processing '${file}': ${detail}`,
-    notUtf8: (file) => `not fixing '${file}': the file is not UTF-8`,
+    writeFailure: {
+      'read-only': 'the file is read-only, so it was left alone (the findings are shown)',
+      'folder-read-only': 'the folder is read-only, so the file cannot be replaced; it was left alone (the findings are shown)',
+      changed: 'another program changed the file while it was being fixed; that change is kept and nothing was written (run again)',
+      'unsupported-encoding': 'the file is {detail}, and fixes can only be written as UTF-8 so far; it was left alone (the findings are shown)',
+      'no-access': 'no permission to write the file; it was left alone (the findings are shown)',
+      'no-space': 'there is no space left on the disk; the file was left alone (the findings are shown)',
+      other: 'write error ({detail}); the file was left alone (the findings are shown)',
+    },
     fixAborted: (file, reason) => `not fixing '${file}': ${reason}`,
     fixed: (at, rule, title) => `fixed: ${at} ${rule} ${title}`,
     summary: (t) => `${t.files} file(s): ${t.error} error(s), ${t.warning} warning(s), ${t.information} information, ${t.hint} hint(s)`,
@@ -298,6 +316,14 @@ export const CLI_MESSAGES: Localized<CliMessages> = { da, en };
 
 export function cliMessages(locale: Locale): CliMessages {
   return CLI_MESSAGES[locale];
+}
+
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
+
+/** The words for a write failure, with its detail (an encoding's name, an error code). */
+export function writeFailureText(words: CliMessages, failure: { reason: WriteFailure; detail?: string }): string {
+  const detail = failure.detail === undefined ? '?' : (ENCODING_NAMES[failure.detail] ?? failure.detail);
+  return words.cli.writeFailure[failure.reason].replace('{detail}', detail);
 }
 
 /** The words for a read failure, with the format of a known binary file: "ligner ikke en tekstfil (en PDF-fil …)". */
