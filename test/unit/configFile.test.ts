@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, nodeValue, parseConfigText, type ConfigNode } from '../../server/src/config/configText';
 import { resolveConfig } from '../../server/src/config/resolve';
 import { CONFIG_KEYS } from '../../server/src/config/schema';
-import { validateConfigText, validateConfigValue } from '../../server/src/config/validate';
+import { MAX_UNKNOWN_KEY_ISSUES, validateConfigText, validateConfigValue } from '../../server/src/config/validate';
 
 /** The text a range covers. */
 function covered(text: string, range: { start: { line: number; character: number }; end: { line: number; character: number } } | null): string {
@@ -272,5 +272,30 @@ describe('never crashes on a bad config', () => {
       const { config } = validateConfigValue(input);
       expect(() => resolveConfig([{ config, source: 'file' }], { trusted: true })).not.toThrow();
     }
+  });
+});
+
+describe('hostile configs (issue 12)', () => {
+  it('case 5: 100,000 unknown keys give the first 50 at their keys and one issue for the rest', () => {
+    const keys = Array.from({ length: 100_000 }, (_, i) => `"k${i}": ${i}`);
+    const r = validateConfigText(`{\n${keys.join(',\n')},\n"locale": "en"\n}`);
+    expect(r.issues).toHaveLength(MAX_UNKNOWN_KEY_ISSUES + 1);
+    expect(r.issues[0]).toMatchObject({ key: 'k0', range: { start: { line: 1, character: 0 } } });
+    expect(r.issues[MAX_UNKNOWN_KEY_ISSUES - 1]?.key).toBe(`k${MAX_UNKNOWN_KEY_ISSUES - 1}`);
+    const rest = r.issues[MAX_UNKNOWN_KEY_ISSUES];
+    expect(rest?.message.da).toBe('… og 99950 ukendte nøgler mere; de ignoreres.');
+    expect(rest?.range?.start.line).toBe(MAX_UNKNOWN_KEY_ISSUES + 1);
+    // The valid part still applies.
+    expect(r.config.locale).toBe('en');
+  });
+
+  it('a 10 MB key is not echoed back: the key and the message are clipped', () => {
+    const long = 'x'.repeat(10_000_000);
+    const r = validateConfigText(`{"${long}": 1}`);
+    expect(r.issues).toHaveLength(1);
+    const issue = r.issues[0];
+    expect(issue?.key.length).toBeLessThan(100);
+    expect(issue?.message.da.length).toBeLessThan(200);
+    expect(issue?.message.en.length).toBeLessThan(200);
   });
 });

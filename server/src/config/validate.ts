@@ -79,9 +79,18 @@ function both(t: { da: string; en: string }, args: Record<string, string> = {}):
 /** "rules.missing-section", "caseNumberPatterns[0]". */
 export function keyName(path: Path): string {
   let out = '';
-  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? String(step) : `.${String(step)}`;
+  for (const step of path) out += typeof step === 'number' ? `[${step}]` : out === '' ? clip(String(step)) : `.${clip(String(step))}`;
   return out;
 }
+
+/** A key as a message shows it: a 10 MB key is not echoed back. */
+const MAX_SHOWN_KEY = 60;
+function clip(key: string): string {
+  return key.length > MAX_SHOWN_KEY ? `${key.slice(0, MAX_SHOWN_KEY)}…` : key;
+}
+
+/** Unknown keys reported one by one; the rest are counted in one issue (100,000 keys gave 100,000 lines). */
+export const MAX_UNKNOWN_KEY_ISSUES = 50;
 
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return 99;
@@ -99,6 +108,7 @@ function editDistance(a: string, b: string): number {
 }
 
 function suggestion(key: string, known: readonly string[]): string | undefined {
+  if (key.length > MAX_SHOWN_KEY) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
@@ -127,7 +137,7 @@ function unknownKeyMessage(parent: Path, key: string): Record<Locale, string> {
   } else {
     text = { da: 'Ukendt nøgle "{key}" i "{where}".', en: 'Unknown key "{key}" in "{where}".' };
   }
-  const msg = both(text, { key, where, kinds: DOCUMENT_KINDS.join(', ') });
+  const msg = both(text, { key: clip(key), where, kinds: DOCUMENT_KINDS.join(', ') });
   const hint = suggestion(key, known);
   if (hint !== undefined) {
     msg.da += ` Mente du "${hint}"?`;
@@ -253,9 +263,11 @@ export function validateConfigValue(input: unknown, locateRange: (path: Path, un
   // A deep copy we may prune.
   const value = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
   const seen = new Set<string>();
+  let unknownKeys = 0;
+  let firstUnreported: Range | null = null;
   for (let round = 0; round < 4; round++) {
     const result = configSchema.safeParse(value);
-    if (result.success) return { config: result.data, issues };
+    if (result.success) return { config: result.data, issues: withUnreported(issues, unknownKeys, firstUnreported) };
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
@@ -263,7 +275,10 @@ export function validateConfigValue(input: unknown, locateRange: (path: Path, un
           const id = `${keyName(path)}\u0000unknown`;
           if (!seen.has(id)) {
             seen.add(id);
-            issues.push({ key: keyName(path), severity: 'error', message: unknownKeyMessage(issue.path, k), range: round === 0 ? locateRange(path, true) : locateRange(path.slice(0, 1), true) });
+            unknownKeys++;
+            const range = (): Range | null => (round === 0 ? locateRange(path, true) : locateRange(path.slice(0, 1), true));
+            if (unknownKeys <= MAX_UNKNOWN_KEY_ISSUES) issues.push({ key: keyName(path), severity: 'error', message: unknownKeyMessage(issue.path, k), range: range() });
+            else if (unknownKeys === MAX_UNKNOWN_KEY_ISSUES + 1) firstUnreported = range();
           }
           prune(value, path);
         }
@@ -283,7 +298,21 @@ export function validateConfigValue(input: unknown, locateRange: (path: Path, un
   }
   // Still invalid after pruning (should not happen): ignore the whole config.
   const last = configSchema.safeParse(value);
-  return { config: last.success ? last.data : {}, issues };
+  return { config: last.success ? last.data : {}, issues: withUnreported(issues, unknownKeys, firstUnreported) };
+}
+
+/** One issue for the unknown keys beyond the first MAX_UNKNOWN_KEY_ISSUES, at the first of them. */
+function withUnreported(issues: ConfigIssue[], unknownKeys: number, at: Range | null): ConfigIssue[] {
+  const more = unknownKeys - MAX_UNKNOWN_KEY_ISSUES;
+  if (more <= 0) return issues;
+  const n = String(more);
+  issues.push({
+    key: '',
+    severity: 'error',
+    message: { da: `… og ${n} ukendte nøgler mere; de ignoreres.`, en: `… and ${n} more unknown keys; they are ignored.` },
+    range: at,
+  });
+  return issues;
 }
 
 export interface ValidatedConfigText extends ValidatedConfig {
