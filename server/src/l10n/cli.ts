@@ -122,7 +122,8 @@ const da: CliMessages = {
       '  -h, --help                Vis denne hjælp',
       '',
       'Afslutningskoder: 0 ingen fejl; 1 der er fundet fejl; 2 forkert brug, en fil,',
-      'der ikke kan læses, eller en ugyldig konfiguration (hver fejl nævner nøglen).',
+      'der ikke kan læses, en rettelse, der ikke kan skrives (filen er da urørt),',
+      'eller en ugyldig konfiguration (hver fejl nævner nøglen).',
     ].join('\n'),
     usageOutline: [
       'Brug: referat outline [--format json|text] [--locale da|en] [--config FIL] FIL|MAPPE …',
@@ -247,7 +248,8 @@ const en: CliMessages = {
       '  -h, --help                Show this help',
       '',
       'Exit codes: 0 no errors; 1 errors were found; 2 wrong usage, a file that cannot',
-      'be read, or an invalid configuration (each error names the key).',
+      'be read, a fix that cannot be written (the file is then untouched), or an invalid',
+      'configuration (each error names the key).',
     ].join('\n'),
     usageOutline: [
       'Usage: referat outline [--format json|text] [--locale da|en] [--config FILE] FILE|FOLDER …',
