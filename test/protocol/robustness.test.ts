@@ -96,6 +96,18 @@ describe('the server and a client that gets things wrong', () => {
     expect(d.diagnostics.map((x) => x.code)).toContain('missing-section');
   });
 
+  it('a 50 MB didOpen is refused with one error at line 1, and the next request is answered', async () => {
+    const uri = 'file:///robust/stor.referat';
+    await client.open(uri, DOC.repeat(Math.ceil((50 * 1024 * 1024) / DOC.length)));
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    // Answered, from the empty model: no punkt is shown for text that was not read.
+    expect(JSON.stringify(symbols)).not.toMatch(/Punkt 1/);
+    const d = await client.waitForDiagnostics(uri, (p: PublishDiagnosticsParams) => p.diagnostics.length > 0, 60_000);
+    expect(d.diagnostics.map((x) => [x.code, x.severity, x.range.start.line])).toEqual([['document-too-large', 1, 0]]);
+    expect(d.diagnostics[0]?.message).toMatch(/grænsen er 10,0 MB/);
+    await client.close(uri);
+  }, 90_000);
+
   it('case 1: a CRLF document of 12,000 punkter is linted (it ran out of memory)', async () => {
     const uri = 'file:///robust/crlf.referat';
     await client.open(uri, 'Punkt 1: x\r\n'.repeat(12_000));

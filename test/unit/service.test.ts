@@ -52,6 +52,22 @@ describe('the service', () => {
     expect(english.find((f) => f.rule === 'missing-section')?.message).toMatch(/lacks the section/);
   });
 
+  it('a document above maxDocumentSize is not read: one error says so, and the features get an empty model', () => {
+    const small = { locale: 'da' as const, resolved: resolveConfig([{ config: { maxDocumentSize: 0.1 }, source: 'file' }], { trusted: true }) };
+    const service = createReferatService({ configs: configs(small), log: () => undefined });
+    const big = MISSING.repeat(Math.ceil(120_000 / MISSING.length));
+    const d = doc('file:///stor.referat', 1, big);
+    const found = service.findings(d);
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([['document-too-large', 'error']]);
+    expect(found[0]?.message).toMatch(/^Dokumentet er ikke tjekket: det er på 0,\d MB, og grænsen er 0,1 MB/);
+    expect(service.lintText('file:///stor.referat', big)).toEqual(found);
+    expect(service.model(d).punkter).toEqual([]);
+    expect(service.parse('file:///stor.referat', big).punkter).toEqual([]);
+    // Below the limit, as before.
+    expect(service.findings(doc('file:///lille.referat', 1, MISSING)).map((f) => f.rule)).toContain('missing-section');
+    expect(resolveConfig([], { trusted: true }).maxDocumentChars).toBe(10 * 1024 * 1024);
+  });
+
   it('lints a text that is no open document the same way as an open one', () => {
     const service = createReferatService({ configs: configs(), log: () => undefined });
     const strip = (ds: LintDiagnostic[]): unknown[] => ds.map((d) => [d.rule, d.range, d.message]);

@@ -15,7 +15,7 @@ import { compilePunktForm } from './punktFormConfig';
 import { OPTIONAL_DIALECTS } from '../parser/dialect/optional';
 import type { FieldLabel } from '../parser/dialect/fields';
 import type { PunktForm } from '../parser/dialect/punktForms';
-import type { ConfiguredSeverity, ReferatConfig, StandingItemConfig } from './schema';
+import { DEFAULT_MAX_DOCUMENT_MB, type ConfiguredSeverity, type ReferatConfig, type StandingItemConfig } from './schema';
 
 export interface ConfigLayer {
   config: ReferatConfig;
@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   parseOptions: ParseOptions;
   /** Custom patterns were configured but not used, because the workspace is not trusted. */
   patternsIgnored: boolean;
+  /** The longest text checked, in UTF-16 code units (maxDocumentSize MB). */
+  maxDocumentChars: number;
 }
 
 /** Sub-headings that nest under an open Sagsfremstilling in plain text (as in sections.ts). */
@@ -71,9 +73,11 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   let punktForms: ReferatConfig['punktForms'];
   let fieldLabels: ReferatConfig['fieldLabels'];
   let dialects: ReferatConfig['dialects'];
+  let maxMb = DEFAULT_MAX_DOCUMENT_MB;
 
   for (const c of all) {
     if (c.locale !== undefined) locale = c.locale;
+    if (c.maxDocumentSize !== undefined) maxMb = c.maxDocumentSize;
     for (const [rule, severity] of Object.entries(c.rules ?? {})) if (severity !== undefined) severities[rule] = severity;
     for (const [kind, sections] of Object.entries(c.requiredSections ?? {}) as [DocumentKind, SectionKind[] | undefined][]) {
       if (sections !== undefined) requiredSections[kind] = [...new Set(sections)];
@@ -144,5 +148,6 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
     severities,
     parseOptions,
     patternsIgnored,
+    maxDocumentChars: Math.round(maxMb * 1024 * 1024),
   };
 }

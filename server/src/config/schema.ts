@@ -71,6 +71,7 @@ export const CONFIG_KEYS = [
   'punktForms',
   'fieldLabels',
   'dialects',
+  'maxDocumentSize',
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -123,6 +124,10 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
   fieldLabels: {
     da: 'Jeres egne feltnavne for sagsnummeret, fx ["Journalnr.", "Akt-id"], eller { "label": "Dok-id", "role": "dokument" } for et dokumentnummer. Bruges ikke i et ikke-betroet arbejdsområde.',
     en: 'Your own field labels for the case number, such as ["Journalnr.", "Akt-id"], or { "label": "Dok-id", "role": "dokument" } for a document number. Not used in an untrusted workspace.',
+  },
+  maxDocumentSize: {
+    da: 'Den største tekst i MB, Referat tjekker (standard 10). Et større dokument tjekkes ikke, og det siges med en fejl i linje 1, så editoren ikke står stille.',
+    en: 'The largest text in MB that Referat checks (default 10). A larger document is not checked, and an error on line 1 says so, so that the editor does not stall.',
   },
   dialects: {
     da: 'Layouts, der kun læses, når de slås til, fordi de andre steder er almindelig tekst: "dagsordenspunkt" ("Dagsordenspunkt 3: Titel").',
@@ -190,7 +195,11 @@ export const configSchema = z.strictObject({
     doc('fieldLabels'),
   ),
   dialects: described(z.array(z.enum(OPTIONAL_DIALECT_IDS)), doc('dialects')),
+  maxDocumentSize: described(z.number().check(z.minimum(0.1), z.maximum(1000)), doc('maxDocumentSize')),
 });
+
+/** The default of maxDocumentSize, in MB: a real referat is well below 1 MB of text; 50 MB stalled the server for 6 s. */
+export const DEFAULT_MAX_DOCUMENT_MB = 10;
 
 export type ReferatConfig = z.infer<typeof configSchema>;
 export type StandingItemConfig = NonNullable<ReferatConfig['standingItems']>[number];

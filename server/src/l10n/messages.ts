@@ -27,6 +27,7 @@ export interface Messages {
   settingsUnreadable(detail: string): string;
   settingsInvalid: string;
   untrustedPatterns: string;
+  tooLarge(size: string, limit: string): string;
 
 }
 
@@ -50,6 +51,8 @@ const da: Messages = {
   cannotIndex: (file, detail) => `Kunne ikke indeksere ${file}: ${detail}`,
   settingsUnreadable: (detail) => `Kunne ikke læse indstillingerne: ${detail}`,
   settingsInvalid: 'Ugyldige Referat-indstillinger (de ugyldige dele ignoreres): ',
+  tooLarge: (size, limit) =>
+    `Dokumentet er ikke tjekket: det er på ${size} MB, og grænsen er ${limit} MB. Hæv den med "maxDocumentSize" i .referatrc.json eller indstillingen referat.maxDocumentSize.`,
   untrustedPatterns:
     'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
 
@@ -73,6 +76,8 @@ const en: Messages = {
   cannotIndex: (file, detail) => `Could not index ${file}: ${detail}`,
   settingsUnreadable: (detail) => `Could not read the settings: ${detail}`,
   settingsInvalid: 'Invalid Referat settings (the invalid parts are ignored): ',
+  tooLarge: (size, limit) =>
+    `The document was not checked: it is ${size} MB and the limit is ${limit} MB. Raise it with "maxDocumentSize" in .referatrc.json or the setting referat.maxDocumentSize.`,
   untrustedPatterns:
     'Custom patterns (case numbers, punkt headings, field labels) are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
 

@@ -68,6 +68,10 @@ export interface FixResult {
 /** --fix runs the fixes again on its own result until nothing is left to fix (as eslint does), at most this often. */
 export const MAX_FIX_PASSES = 10;
 
+/** The code of the finding for a document above maxDocumentSize (docs/reliability.md). */
+export const TOO_LARGE_ID = 'document-too-large';
+const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /** "TypeError: …" with its stack when there is one: every isolated failure is logged alike. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -107,11 +111,14 @@ export class ReferatService {
 
   /** The model of a document version: parsed once per version (and re-parsed from the previous one). */
   model(doc: DocumentRef): ReferatModel {
-    return this.cache.get(doc.uri, doc.version, doc.getText());
+    const text = doc.getText();
+    if (this.isTooLarge(doc.uri, text)) return this.unread();
+    return this.cache.get(doc.uri, doc.version, text);
   }
 
   /** A fresh parse with the document's configuration (a file on disk; the CLI). */
   parse(uri: string, text: string): ReferatModel {
+    if (this.isTooLarge(uri, text)) return this.unread();
     return parseReferat(text, this.configs.forUri(uri).resolved.parseOptions);
   }
 
@@ -120,14 +127,38 @@ export class ReferatService {
     const text = doc.getText();
     const hit = this.findingsCache.get(doc.uri);
     if (hit !== undefined && hit.version === doc.version && hit.generation === this.configs.generation && hit.text === text) return hit.findings;
-    const findings = this.lintModel(doc.uri, text, this.model(doc));
+    const findings = this.tooLarge(doc.uri, text) ?? this.lintModel(doc.uri, text, this.model(doc));
     this.findingsCache.set(doc.uri, { version: doc.version, generation: this.configs.generation, text, findings });
     return findings;
   }
 
   /** The findings of a text that is no open document (a file on disk; the CLI). */
   lintText(uri: string, text: string): LintDiagnostic[] {
-    return this.lintModel(uri, text, this.parse(uri, text));
+    return this.tooLarge(uri, text) ?? this.lintModel(uri, text, this.parse(uri, text));
+  }
+
+  private isTooLarge(uri: string, text: string): boolean {
+    return text.length > this.configs.forUri(uri).resolved.maxDocumentChars;
+  }
+
+  /**
+   * A text above maxDocumentSize is not read (50 MB held every request for 6 s). It gets
+   * one error saying so, never an empty clean result, and an empty model for the features.
+   */
+  private tooLarge(uri: string, text: string): LintDiagnostic[] | null {
+    if (!this.isTooLarge(uri, text)) return null;
+    const config = this.configs.forUri(uri);
+    const mb = (chars: number): string => {
+      const s = (chars / (1024 * 1024)).toFixed(1);
+      return config.locale === 'da' ? s.replace('.', ',') : s;
+    };
+    return [{ rule: TOO_LARGE_ID, severity: 'error', message: this.messages(config.locale).tooLarge(mb(text.length), mb(config.resolved.maxDocumentChars)), range: ZERO_RANGE }];
+  }
+
+  private unreadModel: ReferatModel | undefined;
+  private unread(): ReferatModel {
+    this.unreadModel ??= parseReferat('');
+    return this.unreadModel;
   }
 
   private lintModel(uri: string, text: string, model: ReferatModel): LintDiagnostic[] {
