@@ -185,6 +185,19 @@ export class LspClient {
     });
   }
 
+  /** Takes every notification already received with this method that satisfies the predicate (no waiting). */
+  takeReceived<P>(method: string, predicate: (params: P) => boolean = () => true): P[] {
+    const taken: P[] = [];
+    for (let i = this.inbox.length - 1; i >= 0; i--) {
+      const n = this.inbox[i] as Received;
+      if (n.method === method && predicate(n.params as P)) {
+        taken.unshift(n.params as P);
+        this.inbox.splice(i, 1);
+      }
+    }
+    return taken;
+  }
+
   /** The next publishDiagnostics for the URI (and, if given, matching the predicate). */
   waitForDiagnostics(
     uri: string,

@@ -68,6 +68,18 @@ describe('the service', () => {
     expect(resolveConfig([], { trusted: true }).maxDocumentChars).toBe(10 * 1024 * 1024);
   });
 
+  it('a thousand documents opened and closed leave no model or finding in the caches', () => {
+    const service = createReferatService({ configs: configs(), log: () => undefined });
+    for (let k = 0; k < 1000; k++) {
+      const d = doc(`file:///mange/${k}.referat`, 1, MISSING);
+      service.findings(d);
+      service.model(d);
+      if (k === 0) expect(service.cachedDocuments()).toEqual({ models: 1, findings: 1 });
+      service.forget(d.uri);
+    }
+    expect(service.cachedDocuments()).toEqual({ models: 0, findings: 0 });
+  });
+
   it('lints a text that is no open document the same way as an open one', () => {
     const service = createReferatService({ configs: configs(), log: () => undefined });
     const strip = (ds: LintDiagnostic[]): unknown[] => ds.map((d) => [d.rule, d.range, d.message]);

@@ -186,6 +186,11 @@ export class ReferatService {
     return { text: current, fixed, findings };
   }
 
+  /** How many documents the caches hold: only open ones (a closed one is forgotten). */
+  cachedDocuments(): { models: number; findings: number } {
+    return { models: this.cache.size, findings: this.findingsCache.size };
+  }
+
   /** Forget an open document (on close). */
   forget(uri: string): void {
     this.cache.delete(uri);
