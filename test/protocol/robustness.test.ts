@@ -108,6 +108,28 @@ describe('the server and a client that gets things wrong', () => {
     await client.close(uri);
   }, 90_000);
 
+  it('hostile documents get diagnostics, never a crash or a clean bill: binary junk, one 10 MB line, 10,000 punkter', async () => {
+    const binary = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const line = `Punkt 1: ${'ord '.repeat(2_500_000)}`;
+    const many = Array.from({ length: 10_000 }, (_, i) => `Punkt ${i + 1}: Titel ${i}\nSagsnr.: 24/${1000 + i}\n\nIndstilling\nGodkendes.\n\nBeslutning\nGodkendt.\n`).join('\n');
+    for (const [name, text, expected] of [
+      ['binary', binary, 'unrecognized-layout'],
+      ['line', line, 'unrecognized-layout'],
+    ] as const) {
+      const uri = `file:///robust/${name}.referat`;
+      await client.open(uri, text);
+      const d = await client.waitForDiagnostics(uri, () => true, 60_000);
+      expect(d.diagnostics.map((x) => x.code), name).toContain(expected);
+      await client.close(uri);
+    }
+    const uri = 'file:///robust/many.referat';
+    await client.open(uri, many);
+    expect((await client.waitForDiagnostics(uri, () => true, 60_000)).diagnostics).toEqual([]);
+    const symbols = await client.request<{ children?: unknown[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols[0]?.children?.length ?? symbols.length).toBeGreaterThanOrEqual(9_999);
+    await client.close(uri);
+  }, 120_000);
+
   it('case 1: a CRLF document of 12,000 punkter is linted (it ran out of memory)', async () => {
     const uri = 'file:///robust/crlf.referat';
     await client.open(uri, 'Punkt 1: x\r\n'.repeat(12_000));

@@ -7,11 +7,19 @@ import { defineRule, type Finding } from './types';
 
 /** A document with at least this many lines of text is long enough to hold punkter. */
 export const MIN_CONTENT_LINES = 15;
+/** …or this many characters, however few lines they are on (one 10 MB line was passed as clean). */
+export const MIN_CONTENT_CHARS = 3000;
 
-function contentLines(lines: readonly string[]): number {
+function longEnough(lines: readonly string[]): boolean {
   let n = 0;
-  for (const l of lines) if (l.trim() !== '') n++;
-  return n;
+  let chars = 0;
+  for (const l of lines) {
+    const t = l.trim().length;
+    chars += t;
+    if (t > 0) n++;
+    if (n >= MIN_CONTENT_LINES || chars >= MIN_CONTENT_CHARS) return true;
+  }
+  return false;
 }
 
 function anySection(model: ReferatModel): boolean {
@@ -60,7 +68,7 @@ export default defineRule({
     const at = model.title?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (model.punkter.length === 0) {
       // Unheaded cases (a case-number field and its sections) are a layout read all the same.
-      if (model.blocks.length === 0 && contentLines(lines) >= MIN_CONTENT_LINES) {
+      if (model.blocks.length === 0 && longEnough(lines)) {
         out.push({ messageId: 'noPunkter', args: recognised(model), range: at, data: { reason: 'no-punkter', recognised: model.recognised } });
       }
       return out;
