@@ -101,3 +101,24 @@ describe('binary junk without a NUL byte', () => {
     expect(err).toContain(`cannot read file '${pdf}': does not look like a text file (a PDF file; PDF cannot be read yet)`);
   });
 });
+
+describe('a stray byte in UTF-8 (issue 12, case 10)', () => {
+  const corpus = path.join(__dirname, '../fixtures/corpus/vejen-2023-11-28.referat.txt');
+  const good = fs.readFileSync(corpus);
+
+  it('one invalid byte in a UTF-8 file keeps it UTF-8, with one U+FFFD at that spot (it was read as Windows-1252: 121 false warnings)', () => {
+    const at = good.indexOf('Sagsfremstilling');
+    const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xf8]), good.subarray(at)]);
+    const d = decodeText(bytes);
+    expect(d.ok && d.encoding).toBe('utf-8 med ugyldige bytes');
+    if (!d.ok) return;
+    expect([...d.text.matchAll(/\ufffd/g)]).toHaveLength(1);
+    expect(d.text.replace('\ufffd', '')).toBe(good.toString('utf8'));
+  });
+
+  it('Windows-1252 Danish (no valid UTF-8 sequence) is still read as Windows-1252', () => {
+    const d = decodeText(Buffer.from('Referat\n\nPunkt 1: Børnehave på Ærø\nBeslutning\nGodkendt.\n', 'latin1'));
+    expect(d.ok && d.encoding).toBe('windows-1252');
+    expect(d.ok && d.text).toContain('Børnehave på Ærø');
+  });
+});

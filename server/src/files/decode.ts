@@ -4,7 +4,8 @@
 // magic number (PDF, ZIP/docx, PNG, …), and bytes whose first chunk is more than a few
 // per cent control characters (see looksBinary).
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** 'utf-8 med ugyldige bytes': UTF-8 with a few stray bytes, read as U+FFFD (so a fix, which would write them as U+FFFD, is refused). */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8 med ugyldige bytes';
 
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: 'binary' };
 
@@ -21,9 +22,41 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), encoding: 'utf-8' };
   } catch {
+    // Mostly good UTF-8 with a stray byte stays UTF-8, with that spot as U+FFFD (encoding-damage
+    // marks it): read as Windows-1252, one bad byte made every æ, ø and å in the file mojibake.
+    const { valid, invalid } = utf8Sequences(bytes);
+    if (valid > 0 && invalid <= valid) return { ok: true, text: stripBom(new TextDecoder('utf-8').decode(bytes)), encoding: 'utf-8 med ugyldige bytes' };
     if (looksBinary(bytes, CP1252_UNDEFINED)) return { ok: false, reason: 'binary' };
     return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/**
+ * Valid multi-byte UTF-8 sequences and invalid bytes. Windows-1252 Danish has almost no
+ * valid sequences (a letter followed by a 0x80–0xBF byte), UTF-8 Danish has many.
+ */
+export function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; ) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 function textOrBinary(text: string, encoding: Encoding): DecodeResult {
