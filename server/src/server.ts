@@ -31,7 +31,7 @@ import { toLspDiagnostics } from './features/diagnostics';
 import { folderLookup } from './features/documentLinks';
 import { skeleton } from './features/skeleton';
 import type { LineSource } from './features/text';
-import { REFERAT_SUFFIXES } from './files/names';
+import { CONTENT_SUFFIXES, REFERAT_SUFFIXES } from './files/names';
 import { checkRequest, guardedDocumentSync, type ParamShape } from './lspGuard';
 import { lineBreakOf } from './parser/lines';
 import { listFolderFiles } from './files/walk';
@@ -45,7 +45,8 @@ import { VERSION } from './version';
 
 const SERVER_NAME = 'referat-language-server';
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket=', '--pipe='];
-const REFERAT_GLOBS = REFERAT_SUFFIXES.map((s) => `**/*${s}`);
+// .txt and .md too: the index takes those whose content is minutes (workspace/indexer.ts).
+const REFERAT_GLOBS = [...REFERAT_SUFFIXES, ...CONTENT_SUFFIXES].map((s) => `**/*${s}`);
 
 /** Lines of an open document, read one at a time (no split of the whole text). */
 function lineSource(document: TextDocument): LineSource {

@@ -162,7 +162,7 @@ describe('referat outline: files', () => {
     fs.mkdirSync(empty);
     const run = referat('outline', empty);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain(`ingen referatfiler`);
+    expect(run.stderr).toContain(`ingen referater i mappen`);
     expect(run.stderr).toContain(`'${empty}'`);
   });
 

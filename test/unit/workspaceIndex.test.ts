@@ -130,7 +130,9 @@ describe('WorkspaceIndexer over a folder', () => {
     fs.writeFileSync(path.join(dir, 'node_modules', 'x.referat'), C);
     fs.writeFileSync(path.join(dir, '.git', 'y.referat'), C);
     fs.writeFileSync(path.join(dir, 'binary.referat'), Buffer.from([1, 2, 0, 3]));
-    fs.writeFileSync(path.join(dir, 'notes.txt'), C);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'Husk at købe kaffe til mødet.\n1. Mælk\n2. Brød\n');
+    // Minutes under an ordinary name are indexed by their content (issue 13).
+    fs.writeFileSync(path.join(dir, 'sub', 'Referat ØU 14-05-2024.txt'), B);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -139,7 +141,7 @@ describe('WorkspaceIndexer over a folder', () => {
     const indexer = new WorkspaceIndexer({ parse: (_u, t) => parseReferat(t), isOpen: (u) => open.has(u), log: () => undefined });
     await indexer.addFolders([pathToFileURL(dir).href]);
     const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
-    expect(indexer.index.uris().sort()).toEqual([uri('a.referat.txt'), uri('sub/b.referat.md')]);
+    expect(indexer.index.uris().sort()).toEqual([uri('a.referat.txt'), uri('sub/Referat ØU 14-05-2024.txt'), uri('sub/b.referat.md')].sort());
 
     fs.writeFileSync(path.join(dir, 'c.referat'), C);
     await indexer.refresh(uri('c.referat'));

@@ -1,12 +1,15 @@
 // The CLI's arguments as files: a file is taken as given, whatever its name; a folder is
-// walked for referat files by the one walk the workspace index uses too (files/walk.ts).
+// walked for referat files by the one walk the workspace index uses too (files/walk.ts):
+// *.referat* by name, .txt and .md files by their content (workspace/sniff.ts), and the
+// include and exclude globs of the folder's configuration.
 // CliMessages name the path as the user wrote it, in the user's language.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { CliMessages } from '../l10n/cli';
 import { failure } from '../files/read';
 import { REFERAT_SUFFIXES } from '../files/names';
-import { MAX_WALK_FILES, walkReferatFiles } from '../files/walk';
+import { MAX_WALK_FILES, walkReferatFiles, type WalkFilter } from '../files/walk';
+import { looksLikeMinutesFile } from '../workspace/sniff';
 
 export const SUFFIX_LIST = REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ');
 
@@ -22,7 +25,7 @@ export interface Expansion {
 }
 
 /** The files named by the arguments; a file named twice (or through a link) is kept once. */
-export async function expandArguments(args: readonly string[], words: CliMessages): Promise<Expansion> {
+export async function expandArguments(args: readonly string[], words: CliMessages, filterFor: (dir: string) => WalkFilter = () => ({})): Promise<Expansion> {
   const out: Expansion = { files: [], errors: [], warnings: [], sawDirectory: false };
   const seen = new Set<string>();
   const add = async (file: string): Promise<void> => {
@@ -41,12 +44,18 @@ export async function expandArguments(args: readonly string[], words: CliMessage
     }
     if (stat.isDirectory()) {
       out.sawDirectory = true;
-      const walk = await walkReferatFiles(arg);
+      const walk = await walkReferatFiles(arg, MAX_WALK_FILES, filterFor(arg));
       for (const u of walk.unreadable) out.errors.push(words.cannotReadDir(u.dir, words.readFailure[failure(u.error).reason]));
       if (walk.truncated) out.warnings.push(words.walkTruncated(arg, MAX_WALK_FILES));
       for (const link of walk.outsideLinks) out.warnings.push(words.linkOutside(link, arg));
-      if (walk.files.length === 0 && walk.unreadable.length === 0) out.errors.push(words.noReferatFiles(arg, SUFFIX_LIST));
-      for (const file of walk.files) await add(file);
+      let taken = 0;
+      for (const file of walk.files) {
+        // Other .txt and .md files in the folder are left alone.
+        if (walk.byContent.has(file) && !(await looksLikeMinutesFile(file))) continue;
+        await add(file);
+        taken++;
+      }
+      if (taken === 0 && walk.unreadable.length === 0) out.errors.push(words.noReferatFiles(arg, SUFFIX_LIST));
     } else if (stat.isFile()) {
       await add(arg);
     } else {

@@ -34,6 +34,8 @@ export interface ResolvedConfig {
   patternsIgnored: boolean;
   /** The longest text checked, in UTF-16 code units (maxDocumentSize MB). */
   maxDocumentChars: number;
+  /** Globs for the folder walk (include, exclude); the highest layer that sets one replaces the lower. */
+  files: { include: readonly string[]; exclude: readonly string[] };
 }
 
 /** Sub-headings that nest under an open Sagsfremstilling in plain text (as in sections.ts). */
@@ -74,10 +76,14 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   let fieldLabels: ReferatConfig['fieldLabels'];
   let dialects: ReferatConfig['dialects'];
   let maxMb = DEFAULT_MAX_DOCUMENT_MB;
+  let include: readonly string[] = [];
+  let exclude: readonly string[] = [];
 
   for (const c of all) {
     if (c.locale !== undefined) locale = c.locale;
     if (c.maxDocumentSize !== undefined) maxMb = c.maxDocumentSize;
+    if (c.include !== undefined) include = c.include;
+    if (c.exclude !== undefined) exclude = c.exclude;
     for (const [rule, severity] of Object.entries(c.rules ?? {})) if (severity !== undefined) severities[rule] = severity;
     for (const [kind, sections] of Object.entries(c.requiredSections ?? {}) as [DocumentKind, SectionKind[] | undefined][]) {
       if (sections !== undefined) requiredSections[kind] = [...new Set(sections)];
@@ -149,5 +155,6 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
     parseOptions,
     patternsIgnored,
     maxDocumentChars: Math.round(maxMb * 1024 * 1024),
+    files: { include, exclude },
   };
 }

@@ -72,6 +72,8 @@ export const CONFIG_KEYS = [
   'fieldLabels',
   'dialects',
   'maxDocumentSize',
+  'include',
+  'exclude',
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -128,6 +130,14 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
   maxDocumentSize: {
     da: 'Den største tekst i MB, Referat tjekker (standard 10). Et større dokument tjekkes ikke, og det siges med en fejl i linje 1, så editoren ikke står stille.',
     en: 'The largest text in MB that Referat checks (default 10). A larger document is not checked, and an error on line 1 says so, so that the editor does not stall.',
+  },
+  include: {
+    da: 'Glob-mønstre for filer, der altid er referater, uanset navn, fx ["referater/**/*.txt"]. Stien regnes fra den mappe, der gennemgås. Uden dem tages *.referat*-filer og de .txt- og .md-filer, hvis indhold ligner et referat.',
+    en: 'Glob patterns for files that are always minutes, whatever their name, such as ["referater/**/*.txt"]. The path is relative to the folder walked. Without them, *.referat* files are taken, and the .txt and .md files whose content looks like minutes.',
+  },
+  exclude: {
+    da: 'Glob-mønstre for filer, der aldrig tjekkes i en mappe, fx ["arkiv/**", "**/udkast-*.md"]. En fil, der nævnes direkte på kommandolinjen, tjekkes altid.',
+    en: 'Glob patterns for files never checked in a folder, such as ["arkiv/**", "**/udkast-*.md"]. A file named on the command line is always checked.',
   },
   dialects: {
     da: 'Layouts, der kun læses, når de slås til, fordi de andre steder er almindelig tekst: "dagsordenspunkt" ("Dagsordenspunkt 3: Titel").',
@@ -195,6 +205,8 @@ export const configSchema = z.strictObject({
     doc('fieldLabels'),
   ),
   dialects: described(z.array(z.enum(OPTIONAL_DIALECT_IDS)), doc('dialects')),
+  include: described(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)), doc('include')),
+  exclude: described(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)), doc('exclude')),
   maxDocumentSize: described(z.number().check(z.minimum(0.1), z.maximum(1000)), doc('maxDocumentSize')),
 });
 

@@ -8,7 +8,8 @@
 // units), so output is stable across machines.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { isReferatFileName } from './names';
+import picomatch from 'picomatch';
+import { fileNameKind } from './names';
 
 /** Folders never searched (besides hidden ones, whose name starts with "."). */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', '__pycache__']);
@@ -18,6 +19,8 @@ export const MAX_WALK_FILES = 20_000;
 
 export interface WalkResult {
   files: string[];
+  /** The files among `files` taken for their .txt or .md name: minutes only if their content says so. */
+  byContent: Set<string>;
   /** Folders that could not be read, with the error. */
   unreadable: { dir: string; error: unknown }[];
   /** Symbolic links with a referat name whose target is outside the root (or does not resolve): not read. */
@@ -36,15 +39,31 @@ export function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/** Globs over the path relative to the walked root ("/" between folders): `include` takes any name, `exclude` drops. */
+export interface WalkFilter {
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+function globTest(globs: readonly string[] | undefined): ((rel: string) => boolean) | null {
+  if (globs === undefined || globs.length === 0) return null;
+  // dot: a glob may name hidden files; nocase: Windows and macOS users write names as they see them.
+  const m = picomatch([...globs], { dot: true, nocase: true });
+  return (rel) => m(rel);
+}
+
 /** Referat files under `root` (the root itself is always read, whatever its name). */
-export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES): Promise<WalkResult> {
+export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES, filter: WalkFilter = {}): Promise<WalkResult> {
+  const included = globTest(filter.include);
+  const excluded = globTest(filter.exclude);
+  const byContent = new Set<string>();
   const unreadable: WalkResult['unreadable'] = [];
   const outsideLinks: string[] = [];
   let realRoot: string;
   try {
     realRoot = await fsp.realpath(root);
   } catch (error) {
-    return { files: [], unreadable: [{ dir: root, error }], outsideLinks, truncated: false };
+    return { files: [], byContent, unreadable: [{ dir: root, error }], outsideLinks, truncated: false };
   }
   // Each file by its real path: the walked path of a plain file, or the first link to it.
   const byReal = new Map<string, { file: string; link: boolean }>();
@@ -67,7 +86,11 @@ export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES):
         if (!skipsFolder(e.name)) queue.push({ dir: full, real: path.join(real, e.name) });
         continue;
       }
-      if (!isReferatFileName(e.name)) continue;
+      const rel = path.relative(root, full).split(path.sep).join('/');
+      if (excluded?.(rel) === true) continue;
+      const kind = included?.(rel) === true ? 'name' : fileNameKind(e.name);
+      if (kind === null) continue;
+      if (kind === 'content') byContent.add(full);
       let target: string;
       if (e.isFile()) target = path.join(real, e.name);
       else if (e.isSymbolicLink()) {
@@ -93,7 +116,9 @@ export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES):
   const files = [...byReal.values()].map((v) => v.file);
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   outsideLinks.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files, unreadable, outsideLinks, truncated };
+  const kept = new Set(files);
+  for (const f of byContent) if (!kept.has(f)) byContent.delete(f);
+  return { files, byContent, unreadable, outsideLinks, truncated };
 }
 
 /**

@@ -96,6 +96,8 @@ export class ReferatService {
       publish: (uri, findings) => options.publish?.(uri, findings),
       log: options.log,
       messages: () => this.messages(),
+      // The folder's own .referatrc.json (or the settings) decides what the walk takes.
+      filter: (folder) => this.configs.forUri(pathToFileURL(path.join(folder, '.referat-folder')).href).resolved.files,
     });
     this.features = createFeatures(this.workspace.index);
   }

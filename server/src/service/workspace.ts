@@ -4,6 +4,7 @@
 // open, published and kept current as the files change. No LSP connection.
 import type { LintWorkspaceResult } from '../protocol';
 import type { Messages } from '../l10n/messages';
+import type { WalkFilter } from '../files/walk';
 import type { ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
 import { readTextFile } from '../files/read';
@@ -18,6 +19,8 @@ export interface WorkspaceHost {
   publish(uri: string, findings: readonly LintDiagnostic[]): void;
   log(message: string): void;
   messages(): Messages;
+  /** The include and exclude globs for a workspace folder. */
+  filter?(folder: string): WalkFilter;
 }
 
 export type FileChange = { uri: string; kind: 'created' | 'changed' | 'deleted' };
@@ -42,6 +45,7 @@ export class WorkspaceService {
       isOpen: (uri) => this.open.has(uri),
       log: (message) => host.log(message),
       messages: () => host.messages(),
+      filter: (folder) => host.filter?.(folder) ?? {},
     });
   }
 

@@ -5,9 +5,10 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { messages, type Messages } from '../l10n/messages';
 import type { ReferatModel } from '../model';
-import { isReferatFileName } from '../files/names';
+import { fileNameKind } from '../files/names';
+import { sniffMinutes } from '../parser/sniff';
 import { readTextFile, type ReadResult } from '../files/read';
-import { walkReferatFiles } from '../files/walk';
+import { MAX_WALK_FILES, walkReferatFiles, type WalkFilter } from '../files/walk';
 import { summarize, WorkspaceIndex } from './summary';
 
 /** Files larger than this are not indexed (real minutes are far smaller). */
@@ -21,6 +22,8 @@ export interface IndexerHost {
   log(message: string): void;
   /** The words of the log lines (Danish when not given). */
   messages?(): Messages;
+  /** The include and exclude globs of a workspace folder's configuration. */
+  filter?(folder: string): WalkFilter;
 }
 
 /** Work between yields to the event loop, so requests are answered during a scan. */
@@ -95,7 +98,7 @@ export class WorkspaceIndexer {
   /** Whether a URI is a referat file under one of the workspace folders. */
   inWorkspace(uri: string): boolean {
     const file = uriToPath(uri);
-    if (file === null || !isReferatFileName(path.basename(file))) return false;
+    if (file === null || fileNameKind(path.basename(file)) === null) return false;
     for (const folder of this.folders) {
       const rel = path.relative(folder, file);
       if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
@@ -142,10 +145,11 @@ export class WorkspaceIndexer {
     this.disposed = true;
   }
 
-  private async indexFile(file: string, uri: string, pending?: Promise<ReadResult>): Promise<boolean> {
+  /** `byContent`: a .txt or .md file, indexed only when its text is minutes (parser/sniff.ts). */
+  private async indexFile(file: string, uri: string, pending?: Promise<ReadResult>, byContent = fileNameKind(path.basename(file)) === 'content'): Promise<boolean> {
     const read = await (pending ?? readTextFile(file, MAX_INDEX_FILE_BYTES));
     if (this.host.isOpen(uri)) return false;
-    if (!read.ok) {
+    if (!read.ok || (byContent && !sniffMinutes(read.text).minutes)) {
       this.index.delete(uri);
       return false;
     }
@@ -162,7 +166,8 @@ export class WorkspaceIndexer {
     const started = Date.now();
     let files = 0;
     for (const folder of folders) {
-      const list = (await walkReferatFiles(folder)).files;
+      const walk = await walkReferatFiles(folder, MAX_WALK_FILES, this.host.filter?.(folder) ?? {});
+      const list = walk.files;
       let slice = Date.now();
       // A few reads ahead of the parser, so that disk waits overlap with parsing.
       const reads = new Map<number, Promise<ReadResult>>();
@@ -176,7 +181,7 @@ export class WorkspaceIndexer {
         const pending = reads.get(i) as Promise<ReadResult>;
         reads.delete(i);
         const uri = pathToUri(file);
-        if (!this.host.isOpen(uri) && (await this.indexFile(file, uri, pending))) files++;
+        if (!this.host.isOpen(uri) && (await this.indexFile(file, uri, pending, walk.byContent.has(file)))) files++;
         if (Date.now() - slice >= SLICE_MS) {
           await yieldToLoop();
           slice = Date.now();
