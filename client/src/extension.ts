@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerDetection } from './detect';
 import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
@@ -32,6 +33,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerTasks(context);
   await client.start();
   registerCommands(context, client);
+  registerDetection(context, client);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });

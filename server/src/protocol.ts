@@ -10,6 +10,8 @@ export const SERVER_COMMANDS = {
   lintWorkspace: 'referat.server.lintWorkspace',
   /** Arguments: ['referat' | 'dagsorden']. The snippet of a new document. */
   skeleton: 'referat.server.skeleton',
+  /** Arguments: [text] (the head of a plaintext or Markdown document). Whether it is minutes: SniffResult. */
+  sniff: 'referat.server.sniff',
 } as const;
 
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
@@ -19,6 +21,7 @@ export const CLIENT_COMMANDS = {
   updateToc: 'referat.updateToc',
   newReferat: 'referat.newReferat',
   lintWorkspace: 'referat.lintWorkspace',
+  useForFile: 'referat.useForFile',
 } as const;
 
 /** Client → server: the user has just trusted the workspace (VS Code's onDidGrantWorkspaceTrust). */
@@ -44,4 +47,9 @@ export interface LintWorkspaceResult extends LintTally {
 export interface UpdateTocResult {
   changed: boolean;
   message?: string;
+}
+
+/** The answer to SERVER_COMMANDS.sniff. */
+export interface SniffResult {
+  minutes: boolean;
 }

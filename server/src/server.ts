@@ -34,9 +34,10 @@ import type { LineSource } from './features/text';
 import { CONTENT_SUFFIXES, REFERAT_SUFFIXES } from './files/names';
 import { checkRequest, guardedDocumentSync, type ParamShape } from './lspGuard';
 import { lineBreakOf } from './parser/lines';
+import { SNIFF_CHARS, sniffMinutes } from './parser/sniff';
 import { listFolderFiles } from './files/walk';
 import { readLocale, type Locale } from './l10n/locale';
-import { SERVER_COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION, type LintWorkspaceResult, type UpdateTocResult } from './protocol';
+import { SERVER_COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION, type LintWorkspaceResult, type SniffResult, type UpdateTocResult } from './protocol';
 import type { LintDiagnostic } from './rules/engine';
 import { createReferatService, describeError, type DocumentRef, type ReferatService } from './service/service';
 import type { FileChange } from './service/workspace';
@@ -322,6 +323,11 @@ export function serve(connection: Connection): void {
           return updateToc(params.arguments?.[0]);
         case SERVER_COMMANDS.lintWorkspace:
           return lintWorkspace();
+        case SERVER_COMMANDS.sniff: {
+          // The client sends a document's head; the same evidence as the folder walk decides (parser/sniff.ts).
+          const head = params.arguments?.[0];
+          return { minutes: typeof head === 'string' && sniffMinutes(head.slice(0, SNIFF_CHARS)).minutes } satisfies SniffResult;
+        }
         case SERVER_COMMANDS.skeleton:
           return skeleton(new Date(), params.arguments?.[0] === 'dagsorden' ? 'dagsorden' : 'referat');
         default:

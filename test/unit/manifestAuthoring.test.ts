@@ -23,15 +23,15 @@ interface Manifest {
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
 
 describe('commands and tasks in package.json', () => {
-  it('contributes the three Referat commands with Danish titles, all registered by the client', () => {
+  it('contributes the Referat commands with Danish titles, all registered by the client', () => {
     // Titles are %keys% resolved by package.nls.json (English) and package.nls.da.json (Danish).
     const nlsDa = JSON.parse(readFileSync(join(root, 'package.nls.da.json'), 'utf8')) as Record<string, string>;
     const danish = (s: string): string => s.replace(/^%(.+)%$/, (all, key: string) => nlsDa[key] ?? all);
     const titles = pkg.contributes.commands.map((c) => `${c.category}: ${danish(c.title)}`);
-    expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet']);
+    expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet', 'Referat: Brug Referat til denne fil']);
     // The names come from the shared protocol file, and the client registers each of them.
     expect(pkg.contributes.commands.map((c) => c.command)).toEqual(Object.values(CLIENT_COMMANDS));
-    const client = readFileSync(join(root, 'client', 'src', 'commands.ts'), 'utf8');
+    const client = ['commands.ts', 'detect.ts'].map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
     for (const key of Object.keys(CLIENT_COMMANDS)) expect(client).toContain(`registerCommand(CLIENT_COMMANDS.${key},`);
   });
 

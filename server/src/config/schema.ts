@@ -74,6 +74,7 @@ export const CONFIG_KEYS = [
   'maxDocumentSize',
   'include',
   'exclude',
+  'autoDetect',
 ] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
@@ -130,6 +131,10 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
   maxDocumentSize: {
     da: 'Den største tekst i MB, Referat tjekker (standard 10). Et større dokument tjekkes ikke, og det siges med en fejl i linje 1, så editoren ikke står stille.',
     en: 'The largest text in MB that Referat checks (default 10). A larger document is not checked, and an error on line 1 says so, so that the editor does not stall.',
+  },
+  autoDetect: {
+    da: 'Kun i editoren: når en tekst- eller Markdown-fil ligner et referat, spørg én gang ("ask"), brug Referat med det samme ("always", husket for mappen, når du vælger "Altid i denne mappe"), eller lad være ("never"). Filen ændres aldrig.',
+    en: 'Editor only: when a plaintext or Markdown file looks like minutes, ask once ("ask"), use Referat at once ("always", remembered for the folder when you choose "Always in this folder"), or do nothing ("never"). The file is never changed.',
   },
   include: {
     da: 'Glob-mønstre for filer, der altid er referater, uanset navn, fx ["referater/**/*.txt"]. Stien regnes fra den mappe, der gennemgås. Uden dem tages *.referat*-filer og de .txt- og .md-filer, hvis indhold ligner et referat.',
@@ -205,6 +210,7 @@ export const configSchema = z.strictObject({
     doc('fieldLabels'),
   ),
   dialects: described(z.array(z.enum(OPTIONAL_DIALECT_IDS)), doc('dialects')),
+  autoDetect: described(z.enum(['ask', 'always', 'never']), doc('autoDetect')),
   include: described(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)), doc('include')),
   exclude: described(z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(100)), doc('exclude')),
   maxDocumentSize: described(z.number().check(z.minimum(0.1), z.maximum(1000)), doc('maxDocumentSize')),
