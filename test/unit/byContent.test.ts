@@ -81,6 +81,15 @@ describe('a folder of minutes with ordinary names', () => {
     expect(err).toMatch(/^1 fil\(er\)/m);
   });
 
+  it('the folder’s .referatrc.json include and exclude globs steer referat lint DIR', async () => {
+    fs.writeFileSync(path.join(dir, '.referatrc.json'), JSON.stringify({ include: ['arkiv/*.tekst'], exclude: ['arkiv/*.txt'] }));
+    let err = '';
+    await main(['lint', '--format', 'json', dir], { out: (t) => (err += t), err: () => undefined });
+    const files = (JSON.parse(err) as { file: string }[]).map((r) => path.relative(dir, r.file).split(path.sep).join('/')).sort();
+    expect(files).toEqual(['Referat ØU 14-05-2024.txt', 'arkiv/tom.tekst', 'dagsorden.md', 'navngivet.referat']);
+    fs.rmSync(path.join(dir, '.referatrc.json'));
+  });
+
   it('a folder without minutes says so and exits 2', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-nominutes-'));
     fs.writeFileSync(path.join(empty, 'noter.txt'), 'Ingen referater her.\n');

@@ -95,8 +95,9 @@ async function forEachTextFile(
 }
 
 /** The files of the arguments, with every problem reported. */
-async function filesOf(positionals: readonly string[], io: Io, words: CliMessages, report: (message: string) => void): Promise<{ files: string[]; sawDirectory: boolean }> {
-  const expansion = await expandArguments(positionals, words);
+async function filesOf(positionals: readonly string[], io: Io, words: CliMessages, report: (message: string) => void, config?: CliConfig): Promise<{ files: string[]; sawDirectory: boolean }> {
+  // A walked folder takes the include and exclude globs of its own configuration.
+  const expansion = await expandArguments(positionals, words, (dir) => config?.forFile(path.join(dir, '.referat-folder')).resolved.files ?? {});
   expansion.errors.forEach(report);
   for (const w of expansion.warnings) io.err(`referat: ${w}\n`);
   return expansion;
@@ -119,7 +120,7 @@ const outlineCommand: Command = {
       io.err(`referat: ${message}\n`);
       exit = EXIT_USAGE;
     };
-    const { files, sawDirectory } = await filesOf(positionals, io, words, report);
+    const { files, sawDirectory } = await filesOf(positionals, io, words, report, config);
     const outlines: Outline[] = [];
     await forEachTextFile(files, io, () => words, report, (file, read) => {
       outlines.push(buildOutline(file, service.parse(uriOf(file), read.text)));
@@ -157,7 +158,7 @@ const lintCommand: Command = {
       io.err(`referat: ${message}\n`);
       inputError = true;
     };
-    const { files } = await filesOf(positionals, io, words, report);
+    const { files } = await filesOf(positionals, io, words, report, config);
     const results: FileResult[] = [];
     const each = async (file: string, read: TextFile): Promise<void> => {
       const uri = uriOf(file);
