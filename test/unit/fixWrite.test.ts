@@ -232,22 +232,28 @@ describe('lint --fix: how a file is written', () => {
     }
   });
 
-  it('fix: a UTF-16 or Windows-1252 file is refused with a clear message and exit 2, its findings printed', async () => {
+  it('fix: a UTF-16 or Windows-1252 file is written back in its encoding; UTF-8 with stray bytes is refused with a clear message and exit 2, its findings printed', async () => {
+    // Since issue 13 (test/unit/fileEncodings.test.ts has every encoding, byte for byte).
     const utf16 = fresh(Buffer.from(`\ufeff${TEXT}`, 'utf16le'), 'u16.referat.txt');
-    const cp1252 = fresh(Buffer.from(TEXT.replace('Økonomi', '\xd8konomi'), 'latin1'), 'cp.referat.txt');
-    for (const [{ file }, name] of [[utf16, 'UTF-16LE'], [cp1252, 'Windows-1252']] as const) {
-      const before = fs.readFileSync(file);
+    const cp1252 = fresh(Buffer.from(TEXT, 'latin1'), 'cp.referat.txt');
+    for (const [{ file }, bytes] of [[utf16, Buffer.from(`\ufeff${FIXED}`, 'utf16le')], [cp1252, Buffer.from(FIXED, 'latin1')]] as const) {
       const r = await run(['lint', '--fix', file]);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain(`referat: retter ikke '${file}': filen er ${name}, og rettelser kan endnu kun skrives i UTF-8; den er ladt urørt (fundene er vist)`);
-      expect(r.out).toMatch(/:11:1 warning export-debris /);
-      expect(fs.readFileSync(file).equals(before)).toBe(true);
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/^rettet: .*:11:1 export-debris /m);
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     }
+    const stray = fresh(Buffer.concat([Buffer.from(TEXT), Buffer.from([0xe6])]), 'stray.referat.txt');
+    const before = fs.readFileSync(stray.file);
+    const r = await run(['lint', '--fix', stray.file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`referat: retter ikke '${stray.file}': filen er UTF-8 med ugyldige bytes, og en rettelse ville skrive de ugyldige bytes som �; den er ladt urørt (fundene er vist)`);
+    expect(r.out).toMatch(/:11:1 warning export-debris /);
+    expect(fs.readFileSync(stray.file).equals(before)).toBe(true);
     // Nothing to fix, nothing refused: the exit code is the findings' own.
-    const clean = fresh(Buffer.from(FIXED.replace('Økonomi', '\xd8konomi'), 'latin1'), 'clean.referat.txt');
-    const r = await run(['lint', '--fix', clean.file]);
-    expect(r.err).not.toContain('retter ikke');
-    expect(r.code).not.toBe(2);
+    const clean = fresh(Buffer.concat([Buffer.from(FIXED), Buffer.from([0xe6])]), 'clean.referat.txt');
+    const c = await run(['lint', '--fix', clean.file]);
+    expect(c.err).not.toContain('retter ikke');
+    expect(c.code).not.toBe(2);
   });
 
   it('fix: the BOM and CRLF line ends are kept', async () => {

@@ -37,9 +37,18 @@ export function renderLintJson(results: readonly FileResult[]): string {
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** A rule descriptor for an id that is no registered rule (file-encoding, internal-error …). */
+export interface SarifExtraRule {
+  id: string;
+  description: string;
+  level: Severity;
+}
+
 export interface SarifOptions {
   version: string;
   rules: readonly RuleDefinition[];
+  /** Descriptors for result ids outside `rules`; an id in neither gets a bare descriptor, so every result has a ruleIndex. */
+  extraRules?: readonly SarifExtraRule[];
   locale: Locale;
   /** Turns a file path into the artifact URI (relative paths stay relative). */
   toUri(file: string): string;
@@ -60,10 +69,25 @@ export function renderSarif(results: readonly FileResult[], opts: SarifOptions):
     if (help !== undefined) rule['helpUri'] = help;
     return rule;
   });
+  const extra = new Map((opts.extraRules ?? []).map((r) => [r.id, r]));
+  const indexOf = (id: string): number => {
+    const known = ruleIndex.get(id);
+    if (known !== undefined) return known;
+    const e = extra.get(id);
+    const rule: Record<string, unknown> = { id };
+    if (e !== undefined) {
+      rule['shortDescription'] = { text: e.description };
+      rule['defaultConfiguration'] = { level: SARIF_LEVEL[e.level] };
+    }
+    sarifRules.push(rule);
+    ruleIndex.set(id, sarifRules.length - 1);
+    return sarifRules.length - 1;
+  };
   const sarifResults = results.flatMap((r) =>
     r.diagnostics.map((d) => {
       const result: Record<string, unknown> = {
         ruleId: d.rule,
+        ruleIndex: indexOf(d.rule),
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
         locations: [
@@ -80,8 +104,6 @@ export function renderSarif(results: readonly FileResult[], opts: SarifOptions):
           },
         ],
       };
-      const index = ruleIndex.get(d.rule);
-      if (index !== undefined) result['ruleIndex'] = index;
       return result;
     }),
   );

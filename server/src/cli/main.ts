@@ -6,15 +6,18 @@ import { pathToFileURL } from 'url';
 import { readLocale, type Locale } from '../l10n/locale';
 import { cliMessages, readFailureText, writeFailureText, type CliMessages } from '../l10n/cli';
 import { messages as serviceMessages } from '../l10n/messages';
+import type { Encoding } from '../files/decode';
+import { codeName, unencodable } from '../files/encode';
 import { MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
 import { writeTextFile } from '../files/write';
+import type { LintDiagnostic } from '../rules/engine';
 import { RULES } from '../rules/registry';
 import { createReferatService, describeError, type ReferatService } from '../service/service';
 import { VERSION } from '../version';
 import { localeArgument, parseArgs, type OptionSpec } from './args';
 import { CliConfig } from './config';
 import { expandArguments, SUFFIX_LIST } from './files';
-import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult } from './lint';
+import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult, type SarifExtraRule } from './lint';
 import { buildOutline, renderJson, renderText, type Outline } from './outline';
 
 const EXIT_OK = 0;
@@ -61,7 +64,7 @@ const uriOf = (file: string): string => pathToFileURL(path.resolve(file)).href;
 
 interface TextFile {
   text: string;
-  encoding: string;
+  encoding: Encoding;
   /** With `forWrite`: what files/write.ts needs to write the file back. */
   snapshot?: FileSnapshot;
 }
@@ -73,7 +76,6 @@ interface TextFile {
  */
 async function forEachTextFile(
   files: readonly string[],
-  io: Io,
   words: () => CliMessages,
   report: (message: string) => void,
   each: (file: string, read: TextFile) => void | Promise<void>,
@@ -85,13 +87,21 @@ async function forEachTextFile(
       report(words().cannotRead(file, readFailureText(words(), read)));
       continue;
     }
-    if (read.encoding === 'windows-1252') io.err(`referat: ${words().readAsWindows1252(file)}\n`);
     try {
       await each(file, read);
     } catch (error) {
       report(words().cli.internalError(file, error instanceof Error ? error.message : String(error)));
     }
   }
+}
+
+export const FILE_ENCODING_RULE_ID = 'file-encoding';
+
+/** The information finding for a file that was not read as plain UTF-8 (with or without a BOM), at line 1, column 1. */
+function encodingFinding(encoding: Encoding, words: CliMessages): LintDiagnostic | null {
+  if (encoding === 'utf-8') return null;
+  const at = { line: 0, character: 0 };
+  return { rule: FILE_ENCODING_RULE_ID, severity: 'information', message: words.fileEncoding.message(words.encodingNames[encoding]), range: { start: at, end: at } };
 }
 
 /** The files of the arguments, with every problem reported. */
@@ -122,7 +132,9 @@ const outlineCommand: Command = {
     };
     const { files, sawDirectory } = await filesOf(positionals, io, words, report, config);
     const outlines: Outline[] = [];
-    await forEachTextFile(files, io, () => words, report, (file, read) => {
+    await forEachTextFile(files, () => words, report, (file, read) => {
+      // Outline has no findings to carry the encoding: it stays a note on stderr.
+      if (read.encoding === 'windows-1252') io.err(`referat: ${words.readAsWindows1252(file)}\n`);
       outlines.push(buildOutline(file, service.parse(uriOf(file), read.text)));
     });
     // One object for exactly one argument that is not a folder; otherwise always a list.
@@ -171,28 +183,37 @@ const lintCommand: Command = {
         const result = service.fix(uri, read.text);
         if (result.fixed.length > 0 && result.text !== read.text) {
           // The one write path (files/write.ts). When it cannot write (read-only, changed meanwhile, an encoding
-          // it cannot write yet …) the file is left as it was, its findings are printed, and the exit code is 2.
+          // without an encoder, a character the encoding lacks …) the file is left as it was, its findings are
+          // printed, and the exit code is 2.
+          const lacking = unencodable(read.snapshot.encoding, result.text);
           const hook = io.beforeWrite?.bind(io);
-          const written = await writeTextFile(read.snapshot, result.text, hook === undefined ? {} : { beforeCommit: () => hook(file) });
-          if (written.ok) {
+          const written = lacking === null ? await writeTextFile(read.snapshot, result.text, hook === undefined ? {} : { beforeCommit: () => hook(file) }) : null;
+          if (lacking !== null) {
+            const name = words.encodingNames[lacking.encoding];
+            report(words.cli.fixAborted(file, words.cli.unencodable(lacking.char, codeName(lacking.char), name, lacking.line + 1)));
+          } else if (written !== null && !written.ok) {
+            report(words.cli.fixAborted(file, writeFailureText(words, written)));
+          } else {
             for (const d of result.fixed) {
               io.err(`${words.cli.fixed(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}`, d.rule, d.fix?.title ?? '')}\n`);
             }
             found = result.findings;
-          } else {
-            report(words.cli.fixAborted(file, writeFailureText(words, written)));
           }
         }
       }
+      const encoding = encodingFinding(read.encoding, words);
+      if (encoding !== null) found = [encoding, ...found];
       results.push({ file, diagnostics: found });
     };
-    await forEachTextFile(files, io, () => words, report, each, fix);
+    await forEachTextFile(files, () => words, report, each, fix);
     if (format === 'json') io.out(renderLintJson(results));
     else if (format === 'sarif') {
+      const extraRules: SarifExtraRule[] = [{ id: FILE_ENCODING_RULE_ID, description: words.fileEncoding.description, level: 'information' }];
       io.out(
         renderSarif(results, {
           version: VERSION,
           rules: RULES,
+          extraRules,
           locale,
           toUri: (f) => (path.isAbsolute(f) ? pathToFileURL(f).href : f.split(path.sep).map(encodeURIComponent).join('/')),
           helpUri: (rule) => service.docsHref(rule),

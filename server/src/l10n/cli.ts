@@ -1,6 +1,7 @@
 // The words of the command line, in Danish and English: its usage texts, its errors and
 // what it says about files. Apart from l10n/messages.ts because only the CLI prints them
 // (the language server's bundle does not carry them).
+import type { Encoding } from '../files/decode';
 import type { BinaryFormat, ReadFailure } from '../files/read';
 import type { WriteFailure } from '../files/write';
 import type { Tally } from './messages';
@@ -17,6 +18,10 @@ export interface CliMessages {
   walkTruncated(dir: string, max: number): string;
   linkOutside(link: string, dir: string): string;
   readAsWindows1252(file: string): string;
+  /** The encodings by name, as the findings and messages show them. */
+  encodingNames: Record<Encoding, string>;
+  /** The information finding for a file that is not plain UTF-8 (rule id file-encoding, not a registered rule). */
+  fileEncoding: { description: string; message(encoding: string): string };
 
   // The CLI.
   cli: {
@@ -40,6 +45,8 @@ export interface CliMessages {
     /** Why a fix was not written; `{detail}` is the encoding or the error code. */
     writeFailure: Record<WriteFailure, string>;
     fixAborted(file: string, reason: string): string;
+    /** A fix would write a character the file's encoding does not have. */
+    unencodable(char: string, code: string, encoding: string, line: number): string;
     fixed(at: string, rule: string, title: string): string;
     summary(t: Tally): string;
     outline: {
@@ -91,6 +98,11 @@ const da: CliMessages = {
   noReferatFiles: (dir, patterns) => `ingen referater i mappen '${dir}' (filer med navnene ${patterns}, eller .txt- og .md-filer, hvis indhold ligner et referat)`,
   walkTruncated: (dir, max) => `mappen '${dir}' har mere end ${max} referatfiler; kun de første ${max} er læst`,
   readAsWindows1252: (file) => `advarsel: '${file}' er ikke gyldig UTF-8 og er læst som Windows-1252`,
+  encodingNames: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'windows-1252', 'utf-8 med ugyldige bytes': 'UTF-8 med ugyldige bytes' },
+  fileEncoding: {
+    description: 'Filen er ikke ren UTF-8: den er læst som windows-1252 (eller ISO-8859-1), UTF-16 eller UTF-8 med ugyldige bytes.',
+    message: (encoding) => `Filen er læst som ${encoding}`,
+  },
   linkOutside: (link, dir) => `springer over '${link}': et symbolsk link til en fil uden for mappen '${dir}' (nævn filen selv for at læse den)`,
 
   cli: {
@@ -159,12 +171,13 @@ const da: CliMessages = {
       'read-only': 'filen er skrivebeskyttet, så den er ladt urørt (fundene er vist)',
       'folder-read-only': 'mappen er skrivebeskyttet, så filen kan ikke erstattes; den er ladt urørt (fundene er vist)',
       changed: 'filen blev ændret af et andet program, mens den blev rettet; ændringen er bevaret, og intet er skrevet (kør igen)',
-      'unsupported-encoding': 'filen er {detail}, og rettelser kan endnu kun skrives i UTF-8; den er ladt urørt (fundene er vist)',
+      'unsupported-encoding': 'filen er {detail}, og en rettelse ville skrive de ugyldige bytes som �; den er ladt urørt (fundene er vist)',
       'no-access': 'ingen adgang til at skrive filen; den er ladt urørt (fundene er vist)',
       'no-space': 'der er ikke plads på disken; filen er ladt urørt (fundene er vist)',
       other: 'fejl ved skrivning ({detail}); filen er ladt urørt (fundene er vist)',
     },
     fixAborted: (file, reason) => `retter ikke '${file}': ${reason}`,
+    unencodable: (char, code, encoding, line) => `rettelsen ville skrive '${char}' (U+${code}) på linje ${line}, og det tegn findes ikke i ${encoding}; filen er ladt urørt (fundene er vist)`,
     fixed: (at, rule, title) => `rettet: ${at} ${rule} ${title}`,
     summary: (t) =>
       `${t.files} fil(er): ${t.error} fejl, ${t.warning} advarsel(er), ${t.information} information(er), ${t.hint} tip`,
@@ -217,6 +230,11 @@ const en: CliMessages = {
   noReferatFiles: (dir, patterns) => `no minutes in the folder '${dir}' (files named ${patterns}, or .txt and .md files whose content looks like minutes)`,
   walkTruncated: (dir, max) => `the folder '${dir}' has more than ${max} referat files; only the first ${max} were read`,
   readAsWindows1252: (file) => `warning: '${file}' is not valid UTF-8 and was read as Windows-1252`,
+  encodingNames: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'windows-1252', 'utf-8 med ugyldige bytes': 'UTF-8 with invalid bytes' },
+  fileEncoding: {
+    description: 'The file is not plain UTF-8: it was read as windows-1252 (or ISO-8859-1), UTF-16 or UTF-8 with invalid bytes.',
+    message: (encoding) => `The file was read as ${encoding}`,
+  },
   linkOutside: (link, dir) => `skipping '${link}': a symbolic link to a file outside the folder '${dir}' (name the file itself to read it)`,
 
   cli: {
@@ -285,12 +303,13 @@ const en: CliMessages = {
       'read-only': 'the file is read-only, so it was left alone (the findings are shown)',
       'folder-read-only': 'the folder is read-only, so the file cannot be replaced; it was left alone (the findings are shown)',
       changed: 'another program changed the file while it was being fixed; that change is kept and nothing was written (run again)',
-      'unsupported-encoding': 'the file is {detail}, and fixes can only be written as UTF-8 so far; it was left alone (the findings are shown)',
+      'unsupported-encoding': 'the file is {detail}, and a fix would write the invalid bytes as �; it was left alone (the findings are shown)',
       'no-access': 'no permission to write the file; it was left alone (the findings are shown)',
       'no-space': 'there is no space left on the disk; the file was left alone (the findings are shown)',
       other: 'write error ({detail}); the file was left alone (the findings are shown)',
     },
     fixAborted: (file, reason) => `not fixing '${file}': ${reason}`,
+    unencodable: (char, code, encoding, line) => `the fix would write '${char}' (U+${code}) on line ${line}, and ${encoding} has no such character; the file was left alone (the findings are shown)`,
     fixed: (at, rule, title) => `fixed: ${at} ${rule} ${title}`,
     summary: (t) => `${t.files} file(s): ${t.error} error(s), ${t.warning} warning(s), ${t.information} information, ${t.hint} hint(s)`,
     outline: {
@@ -320,11 +339,10 @@ export function cliMessages(locale: Locale): CliMessages {
   return CLI_MESSAGES[locale];
 }
 
-const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'Windows-1252' };
-
 /** The words for a write failure, with its detail (an encoding's name, an error code). */
 export function writeFailureText(words: CliMessages, failure: { reason: WriteFailure; detail?: string }): string {
-  const detail = failure.detail === undefined ? '?' : (ENCODING_NAMES[failure.detail] ?? failure.detail);
+  const names: Record<string, string> = words.encodingNames;
+  const detail = failure.detail === undefined ? '?' : (names[failure.detail] ?? failure.detail);
   return words.cli.writeFailure[failure.reason].replace('{detail}', detail);
 }
 
