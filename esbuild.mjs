@@ -45,16 +45,52 @@ const common = {
   charset: 'utf8',
 };
 
-// re2js (for the patterns a configuration may hold) is loaded only when such a pattern is
-// compiled: it is bundled apart, as dist/lazy/re2js.js, which config/linearRegex.ts
-// requires on first use, so that neither bundle nor their start-up carries it.
-const LAZY = ['re2js'];
+// Libraries loaded only when they are needed are bundled apart, as dist/lazy/<name>.js,
+// and required on first use, so that neither main bundle nor their start-up carries them:
+// re2js for the patterns a configuration may hold (config/linearRegex.ts), and, for the
+// CLI alone, mammoth for Word files (files/docx.ts) and pdf.js and its worker for PDF
+// files (files/pdf.ts). The vsix is packed without node_modules: these files are all it has.
+const LAZY = [
+  { name: 're2js', entry: 're2js' },
+  { name: 'mammoth', entry: 'mammoth' },
+  { name: 'pdfjs', entry: 'pdfjs-dist/legacy/build/pdf.mjs' },
+  { name: 'pdfjs-worker', entry: 'pdfjs-dist/legacy/build/pdf.worker.mjs' },
+];
+const EXTERNAL = ['re2js', 'mammoth', 'pdfjs-dist'];
+
+// pdf.js warns on stderr as it loads in Node without @napi-rs/canvas (which only drawing
+// needs; text extraction does not): its default verbosity becomes errors only. getDocument
+// sets it again for each file (files/pdf.ts asks for errors only). import.meta.url, which
+// it needs only to find that package and its wasm decoders, is left empty in CommonJS.
+// Without the canvas package there is no DOMMatrix, which pdf.js's drawing code makes one
+// of as it loads: the bundle gets a plain one of its own (the process's globals stay as
+// they are), and text extraction never uses it.
+const PDFJS_BANNER = 'var DOMMatrix = globalThis.DOMMatrix || class DOMMatrix { constructor(m) { const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = Array.isArray(m) ? m : []; Object.assign(this, { a, b, c, d, e, f }); } };';
+/** @type {import('esbuild').Plugin} */
+const quietPdfjs = {
+  name: 'quiet-pdfjs',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(?:\.worker)?\.mjs$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const from = 'let verbosity = VerbosityLevel.WARNINGS;';
+      if (!source.includes(from)) throw new Error(`${args.path}: no '${from}' (a new pdf.js? see esbuild.mjs)`);
+      return { contents: source.replace(from, 'let verbosity = VerbosityLevel.ERRORS;'), loader: 'js' };
+    });
+  },
+};
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: LAZY },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: LAZY },
-  ...LAZY.map((name) => ({ ...common, sourcemap: false, entryPoints: [name], outfile: `dist/lazy/${name}.js` })),
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL },
+  ...LAZY.map(({ name, entry }) => ({
+    ...common,
+    sourcemap: false,
+    entryPoints: [entry],
+    outfile: `dist/lazy/${name}.js`,
+    ...(name.startsWith('pdfjs') ? { plugins: [...common.plugins, quietPdfjs], define: { 'import.meta.url': 'undefined' }, banner: { js: PDFJS_BANNER } } : {}),
+  })),
 ];
 
 if (outdir !== undefined) for (const b of builds) b.outfile = b.outfile.replace(/^dist\//, `${outdir}/`);

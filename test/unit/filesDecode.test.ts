@@ -82,23 +82,28 @@ describe('binary junk without a NUL byte', () => {
     expect(decodeText(Buffer.from('\ufeffPunkt 1: Budget\r\n', 'utf16le'))).toMatchObject({ ok: true, encoding: 'utf-16le' });
   });
 
-  it('binary: the CLI refuses a PDF and random bytes with a clear message and exit 2', async () => {
+  it('binary: the CLI refuses a broken PDF, a picture and random bytes with a clear message and exit 2', async () => {
     const pdf = path.join(dir, 'referat.pdf');
     fs.writeFileSync(pdf, Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n', 'latin1'));
     const noise = path.join(dir, 'noise.referat.txt');
     fs.writeFileSync(noise, junk(2048, 99));
+    const png = path.join(dir, 'billede.png');
+    fs.writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), junk(64, 3)]));
     expect(await readTextFile(pdf)).toEqual({ ok: false, reason: 'binary', detail: 'pdf' });
     expect(await readTextFile(noise)).toEqual({ ok: false, reason: 'binary' });
     let err = '';
     let out = '';
-    const code = await main(['lint', pdf, noise], { out: (t) => (out += t), err: (t) => (err += t) });
+    const code = await main(['lint', pdf, noise, png], { out: (t) => (out += t), err: (t) => (err += t) });
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain(`kan ikke læse fil '${pdf}': ligner ikke en tekstfil (en PDF-fil; PDF kan endnu ikke læses)`);
+    // A PDF is read by files/pdf.ts (issue 13); this one is only a header.
+    expect(err).toContain(`kan ikke læse fil '${pdf}': PDF-filen kan ikke læses (`);
     expect(err).toContain(`kan ikke læse fil '${noise}': ligner ikke en tekstfil\n`);
+    expect(err).toContain(`kan ikke læse fil '${png}': ligner ikke en tekstfil (et PNG-billede)\n`);
     err = '';
-    await main(['lint', '--locale', 'en', pdf], { out: () => undefined, err: (t) => (err += t) });
-    expect(err).toContain(`cannot read file '${pdf}': does not look like a text file (a PDF file; PDF cannot be read yet)`);
+    await main(['lint', '--locale', 'en', pdf, png], { out: () => undefined, err: (t) => (err += t) });
+    expect(err).toContain(`cannot read file '${pdf}': the PDF file cannot be read (`);
+    expect(err).toContain(`cannot read file '${png}': does not look like a text file (a PNG image)`);
   });
 });
 

@@ -1,24 +1,45 @@
 // `referat lint` output: text (one finding per line, for problem matchers),
-// JSON and SARIF 2.1.0. Pure: results in, strings out.
+// JSON and SARIF 2.1.0. Pure: results in, strings out. A finding in a Word or PDF file
+// is shown at its place there (a page and a line on it, or a Word paragraph), not at the
+// line of the extracted text.
 import type { Locale } from '../l10n/locale';
 import { cliMessages } from '../l10n/cli';
+import type { DocumentFormat, Place } from '../files/document';
 import type { LintDiagnostic } from '../rules/engine';
 import type { RuleDefinition, Severity } from '../rules/types';
 
 export interface FileResult {
   file: string;
   diagnostics: LintDiagnostic[];
+  /** For a Word or PDF file: its format and where each position of the extracted text is in it. */
+  document?: { format: DocumentFormat; placeOf(line: number, character: number): Place | null };
 }
 
-/** `file:line:col severity rule message`, 1-based, as a VS Code problem matcher reads it. */
-export function renderLintText(results: readonly FileResult[]): string {
+function placeOf(r: FileResult, d: LintDiagnostic): Place | null {
+  return r.document?.placeOf(d.range.start.line, d.range.start.character) ?? null;
+}
+
+/**
+ * `file:line:col severity rule message`, 1-based, as a VS Code problem matcher reads it.
+ * In a PDF `file:side 3:linje 12 …`, in a Word file `file:afsnit 57 …` (no column: the
+ * extracted text's columns are not the document's).
+ */
+export function renderLintText(results: readonly FileResult[], locale: Locale = 'da'): string {
+  const words = cliMessages(locale);
   let out = '';
   for (const r of results) {
     for (const d of r.diagnostics) {
-      out += `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}\n`;
+      const place = placeOf(r, d);
+      const at = place === null ? `${d.range.start.line + 1}:${d.range.start.character + 1}` : words.place(place);
+      out += `${r.file}:${at} ${d.severity} ${d.rule} ${d.message}\n`;
     }
   }
   return out;
+}
+
+/** The place as JSON: `{ "page", "line" }` or `{ "paragraph", "line" }`, 1-based. */
+function placeJson(place: Place): Record<string, number> {
+  return place.kind === 'page' ? { page: place.page, line: place.line } : { paragraph: place.paragraph, line: place.line };
 }
 
 export function summaryLine(results: readonly FileResult[], locale: Locale): string {
@@ -27,10 +48,15 @@ export function summaryLine(results: readonly FileResult[], locale: Locale): str
   return `${cliMessages(locale).cli.summary({ files: results.length, skipped: 0, ...count })}\n`;
 }
 
+/** Findings in a Word or PDF file also carry `place` (page and line, or paragraph), and the file its `format`. */
 export function renderLintJson(results: readonly FileResult[]): string {
   const plain = results.map((r) => ({
     file: r.file,
-    diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+    ...(r.document === undefined ? {} : { format: r.document.format }),
+    diagnostics: r.diagnostics.map((d) => {
+      const place = placeOf(r, d);
+      return { rule: d.rule, severity: d.severity, message: d.message, range: d.range, ...(place === null ? {} : { place: placeJson(place) }) };
+    }),
   }));
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
@@ -85,25 +111,21 @@ export function renderSarif(results: readonly FileResult[], opts: SarifOptions):
   };
   const sarifResults = results.flatMap((r) =>
     r.diagnostics.map((d) => {
+      const place = placeOf(r, d);
+      // In a Word or PDF file, the region is the place there: the line on its page (the page
+      // is in properties), or the paragraph as the line. Code scanning needs a startLine.
+      const region =
+        place === null
+          ? { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 }
+          : { startLine: place.kind === 'page' ? place.line : place.paragraph };
       const result: Record<string, unknown> = {
         ruleId: d.rule,
         ruleIndex: indexOf(d.rule),
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: opts.toUri(r.file) },
-              region: {
-                startLine: d.range.start.line + 1,
-                startColumn: d.range.start.character + 1,
-                endLine: d.range.end.line + 1,
-                endColumn: d.range.end.character + 1,
-              },
-            },
-          },
-        ],
+        locations: [{ physicalLocation: { artifactLocation: { uri: opts.toUri(r.file) }, region } }],
       };
+      if (place !== null) result['properties'] = placeJson(place);
       return result;
     }),
   );

@@ -1,14 +1,16 @@
 // The `referat` command line: adapts the Referat service (service/service.ts) to
 // arguments, files and exit codes. The commands only read files, ask the service and
 // write its answers; every line they print is in the chosen --locale.
+import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { readLocale, type Locale } from '../l10n/locale';
 import { cliMessages, readFailureText, writeFailureText, type CliMessages } from '../l10n/cli';
 import { messages as serviceMessages } from '../l10n/messages';
 import type { Encoding } from '../files/decode';
+import { placeOf, type DocumentFormat, type ExtractedDocument, type ExtractResult } from '../files/document';
 import { codeName, unencodable } from '../files/encode';
-import { MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
+import { failure, MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
 import { writeTextFile } from '../files/write';
 import type { LintDiagnostic } from '../rules/engine';
 import { RULES } from '../rules/registry';
@@ -67,12 +69,24 @@ interface TextFile {
   encoding: Encoding;
   /** With `forWrite`: what files/write.ts needs to write the file back. */
   snapshot?: FileSnapshot;
+  /** A Word or PDF file: the extracted text is `text`, and this says where each line came from. */
+  document?: ExtractedDocument;
+}
+
+/** Which document reader takes a file whose bytes begin with a binary format's magic number. */
+const DOCUMENT_OF: Partial<Record<string, DocumentFormat>> = { pdf: 'pdf', zip: 'docx' };
+
+/** The Word or PDF reader, loaded on first use (they carry mammoth and pdf.js, which plain text never needs). */
+async function extractDocument(format: DocumentFormat, bytes: Uint8Array): Promise<ExtractResult> {
+  if (format === 'pdf') return (await import('../files/pdf')).extractPdf(bytes);
+  return (await import('../files/docx')).extractDocx(bytes);
 }
 
 /**
- * Reads each file as text and hands it on. Unreadable files and internal errors are
- * reported (and make the exit code 2), never thrown. `forWrite` reads each file for a
- * later write (files/read.ts, `snapshot`).
+ * Reads each file as text and hands it on; a Word (.docx) or PDF file is handed on as
+ * its extracted text. Unreadable files and internal errors are reported (and make the
+ * exit code 2), never thrown. `forWrite` reads each file for a later write
+ * (files/read.ts, `snapshot`).
  */
 async function forEachTextFile(
   files: readonly string[],
@@ -83,12 +97,29 @@ async function forEachTextFile(
 ): Promise<void> {
   for (const file of files) {
     const read = await readTextFile(file, MAX_TEXT_FILE_BYTES, { snapshot: forWrite });
-    if (!read.ok) {
-      report(words().cannotRead(file, readFailureText(words(), read)));
-      continue;
+    let input: TextFile;
+    if (read.ok) input = read;
+    else {
+      const format = read.reason === 'binary' && read.detail !== undefined ? DOCUMENT_OF[read.detail] : undefined;
+      if (format === undefined) {
+        report(words().cannotRead(file, readFailureText(words(), read)));
+        continue;
+      }
+      let extracted: ExtractResult;
+      try {
+        extracted = await extractDocument(format, await fsp.readFile(file));
+      } catch (error) {
+        report(words().cannotRead(file, readFailureText(words(), failure(error))));
+        continue;
+      }
+      if (!extracted.ok) {
+        report(words().cannotRead(file, `${words().documentFailure[extracted.reason]}${extracted.detail === undefined ? '' : ` (${extracted.detail})`}`));
+        continue;
+      }
+      input = { text: extracted.document.text, encoding: 'utf-8', document: extracted.document };
     }
     try {
-      await each(file, read);
+      await each(file, input);
     } catch (error) {
       report(words().cli.internalError(file, error instanceof Error ? error.message : String(error)));
     }
@@ -132,15 +163,25 @@ const outlineCommand: Command = {
     };
     const { files, sawDirectory } = await filesOf(positionals, io, words, report, config);
     const outlines: Outline[] = [];
+    const documents = new Map<Outline, ExtractedDocument>();
     await forEachTextFile(files, () => words, report, (file, read) => {
       // Outline has no findings to carry the encoding: it stays a note on stderr.
       if (read.encoding === 'windows-1252') io.err(`referat: ${words.readAsWindows1252(file)}\n`);
-      outlines.push(buildOutline(file, service.parse(uriOf(file), read.text)));
+      const outline = buildOutline(file, service.parse(uriOf(file), read.text), read.document?.format);
+      if (read.document !== undefined) documents.set(outline, read.document);
+      outlines.push(outline);
     });
     // One object for exactly one argument that is not a folder; otherwise always a list.
     const single = positionals.length === 1 && !sawDirectory;
     if (options.get('format') === 'text') {
-      if (outlines.length > 0) io.out(renderText(outlines, locale));
+      if (outlines.length > 0) {
+        io.out(
+          renderText(outlines, locale, (o) => {
+            const doc = documents.get(o);
+            return doc === undefined ? undefined : (line, character) => placeOf(doc, line, character);
+          }),
+        );
+      }
     } else if (!single || outlines.length === 1) {
       io.out(renderJson(outlines, single));
     }
@@ -179,7 +220,11 @@ const lintCommand: Command = {
         words = cliMessages(locale);
       }
       let found = service.lintText(uri, read.text);
-      if (fix && read.snapshot !== undefined) {
+      const doc = read.document;
+      if (fix && doc !== undefined) {
+        // Word and PDF are read, never written: with something to fix, say so (exit code 2).
+        if (service.fix(uri, read.text).fixed.length > 0) report(words.cli.fixAborted(file, words.cli.fixNotForDocument[doc.format]));
+      } else if (fix && read.snapshot !== undefined) {
         const result = service.fix(uri, read.text);
         if (result.fixed.length > 0 && result.text !== read.text) {
           // The one write path (files/write.ts). When it cannot write (read-only, changed meanwhile, an encoding
@@ -203,7 +248,7 @@ const lintCommand: Command = {
       }
       const encoding = encodingFinding(read.encoding, words);
       if (encoding !== null) found = [encoding, ...found];
-      results.push({ file, diagnostics: found });
+      results.push({ file, diagnostics: found, ...(doc === undefined ? {} : { document: { format: doc.format, placeOf: (line, character) => placeOf(doc, line, character) } }) });
     };
     await forEachTextFile(files, () => words, report, each, fix);
     if (format === 'json') io.out(renderLintJson(results));
@@ -220,7 +265,7 @@ const lintCommand: Command = {
         }),
       );
     } else {
-      io.out(renderLintText(results));
+      io.out(renderLintText(results, locale));
       if (results.length > 0) io.err(summaryLine(results, locale));
     }
     if (inputError || config.invalid) return EXIT_USAGE;

@@ -2,6 +2,7 @@
 // Pure: no file system, no process. JSON ranges are 0-based LSP ranges; the text
 // rendering shows 1-based line numbers.
 import { lastCoveredLine } from '../features/ranges';
+import type { DocumentFormat, Place } from '../files/document';
 import { formatPunktLabel } from '../features/labels';
 import type { Locale } from '../l10n/locale';
 import { cliMessages, type CliMessages } from '../l10n/cli';
@@ -43,6 +44,8 @@ export interface OutlinePunkt {
 
 export interface Outline {
   file: string;
+  /** Present for a Word or PDF file: the ranges are in its extracted text. */
+  format?: DocumentFormat;
   kind: DocumentKind;
   committee: string | null;
   /** YYYY-MM-DD or null. */
@@ -54,9 +57,10 @@ export interface Outline {
   blocks?: { caseNumbers: string[]; range: Range; sections: number }[];
 }
 
-export function buildOutline(file: string, model: ReferatModel): Outline {
+export function buildOutline(file: string, model: ReferatModel, format?: DocumentFormat): Outline {
   return {
     file,
+    ...(format === undefined ? {} : { format }),
     kind: model.kind,
     committee: model.header.committee?.text ?? null,
     meetingDate: model.header.meetingDate,
@@ -96,17 +100,24 @@ export function renderJson(outlines: readonly Outline[], single: boolean): strin
   return `${JSON.stringify(single && outlines.length === 1 ? outlines[0] : outlines, null, 2)}\n`;
 }
 
-/** Outlines as indented trees, separated by a blank line, in the given language. */
-export function renderText(outlines: readonly Outline[], locale: Locale = 'da'): string {
-  const words = cliMessages(locale).cli.outline;
-  return outlines.map((o) => renderOne(o, words)).join('\n');
+/** Where a position of an outline's extracted text is in its Word or PDF file. */
+export type Locate = (line: number, character: number) => Place | null;
+
+/**
+ * Outlines as indented trees, separated by a blank line, in the given language. For a
+ * Word or PDF file, `locate` gives the places in it ("side 3, linje 4-12", "afsnit 7-40").
+ */
+export function renderText(outlines: readonly Outline[], locale: Locale = 'da', locate?: (o: Outline) => Locate | undefined): string {
+  const words = cliMessages(locale);
+  return outlines.map((o) => renderOne(o, words, locate?.(o))).join('\n');
 }
 
 type OutlineWords = CliMessages['cli']['outline'];
 
-function renderOne(o: Outline, w: OutlineWords): string {
+function renderOne(o: Outline, words: CliMessages, locate: Locate | undefined): string {
+  const w = words.cli.outline;
   const lines: string[] = [o.file];
-  const span = (r: Range): string => lineSpan(r, w);
+  const span = (r: Range): string => (locate === undefined ? lineSpan(r, w) : placeSpan(r, locate, words));
   lines.push(`  ${w.kind}: ${w.kinds[o.kind] ?? o.kind}`);
   lines.push(`  ${w.committee}: ${o.committee ?? w.unknown}`);
   lines.push(`  ${w.meetingDate}: ${o.meetingDate ?? w.unknown}`);
@@ -127,18 +138,28 @@ function renderOne(o: Outline, w: OutlineWords): string {
     for (const p of o.punkter) {
       const cases = p.caseNumbers.length === 0 ? '' : `  [${p.caseNumbers.map((c) => c.value).join(', ')}]`;
       lines.push(`    ${formatPunktLabel(p.number, p.title)}${cases}  (${span(p.range)})`);
-      renderSections(p.sections, '      ', lines, w);
+      renderSections(p.sections, '      ', lines, w, span);
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-function renderSections(sections: readonly OutlineSection[], indent: string, lines: string[], w: OutlineWords): void {
+function renderSections(sections: readonly OutlineSection[], indent: string, lines: string[], w: OutlineWords, span: (r: Range) => string): void {
   for (const s of sections) {
     const name = s.implicit === true ? `${w.implicitIndstilling} ${w.noHeading}` : s.heading.trim() || w.noHeading;
-    lines.push(`${indent}- ${name}  (${lineSpan(s.range, w)})`);
-    if (s.sections !== undefined) renderSections(s.sections, `${indent}  `, lines, w);
+    lines.push(`${indent}- ${name}  (${span(s.range)})`);
+    if (s.sections !== undefined) renderSections(s.sections, `${indent}  `, lines, w, span);
   }
+}
+
+/** A range's first and last place in a Word or PDF file: "side 3:linje 4 - side 5:linje 2", "side 3:linje 4-12", "afsnit 7-40". */
+function placeSpan(r: Range, locate: Locate, words: CliMessages): string {
+  const first = locate(r.start.line, r.start.character);
+  const last = locate(Math.max(r.start.line, lastCoveredLine(r)), 0);
+  if (first === null || last === null) return lineSpan(r, words.cli.outline);
+  if (first.kind === 'paragraph' && last.kind === 'paragraph') return words.place({ ...first, line: 1 }) + (last.paragraph > first.paragraph ? `-${last.paragraph}` : '');
+  if (first.kind === 'page' && last.kind === 'page' && first.page === last.page) return words.place(first) + (last.line > first.line ? `-${last.line}` : '');
+  return `${words.place(first)} - ${words.place(last)}`;
 }
 
 /** "linje 12" or "linje 12-18" (in the given words), 1-based. */

@@ -2,6 +2,7 @@
 // what it says about files. Apart from l10n/messages.ts because only the CLI prints them
 // (the language server's bundle does not carry them).
 import type { Encoding } from '../files/decode';
+import type { DocumentFailure, DocumentFormat, Place } from '../files/document';
 import type { BinaryFormat, ReadFailure } from '../files/read';
 import type { WriteFailure } from '../files/write';
 import type { Tally } from './messages';
@@ -22,6 +23,10 @@ export interface CliMessages {
   encodingNames: Record<Encoding, string>;
   /** The information finding for a file that is not plain UTF-8 (rule id file-encoding, not a registered rule). */
   fileEncoding: { description: string; message(encoding: string): string };
+  /** Why a Word or PDF file could not be read. */
+  documentFailure: Record<DocumentFailure, string>;
+  /** Where a finding is in a Word or PDF file: "side 3:linje 12", "afsnit 57". */
+  place(place: Place): string;
 
   // The CLI.
   cli: {
@@ -47,6 +52,8 @@ export interface CliMessages {
     fixAborted(file: string, reason: string): string;
     /** A fix would write a character the file's encoding does not have. */
     unencodable(char: string, code: string, encoding: string, line: number): string;
+    /** --fix does not write Word or PDF files. */
+    fixNotForDocument: Record<DocumentFormat, string>;
     fixed(at: string, rule: string, title: string): string;
     summary(t: Tally): string;
     outline: {
@@ -82,8 +89,8 @@ const da: CliMessages = {
     other: 'fejl ved læsning',
   },
   binaryFormat: {
-    pdf: 'en PDF-fil; PDF kan endnu ikke læses',
-    zip: 'et zip-arkiv, fx en .docx-fil; Word-filer kan endnu ikke læses',
+    pdf: 'en PDF-fil',
+    zip: 'et zip-arkiv',
     png: 'et PNG-billede',
     gif: 'et GIF-billede',
     jpeg: 'et JPEG-billede',
@@ -103,6 +110,14 @@ const da: CliMessages = {
     description: 'Filen er ikke ren UTF-8: den er læst som windows-1252 (eller ISO-8859-1), UTF-16 eller UTF-8 med ugyldige bytes.',
     message: (encoding) => `Filen er læst som ${encoding}`,
   },
+  documentFailure: {
+    'not-docx': 'ikke en Word-fil (.docx)',
+    'bad-docx': 'Word-filen kan ikke læses',
+    'bad-pdf': 'PDF-filen kan ikke læses',
+    encrypted: 'PDF-filen er krypteret eller kræver en adgangskode',
+    'no-text': 'filen har ingen tekst (en skannet PDF uden tekstlag?)',
+  },
+  place: (p) => (p.kind === 'page' ? `side ${p.page}:linje ${p.line}` : p.line > 1 ? `afsnit ${p.paragraph}:linje ${p.line}` : `afsnit ${p.paragraph}`),
   linkOutside: (link, dir) => `springer over '${link}': et symbolsk link til en fil uden for mappen '${dir}' (nævn filen selv for at læse den)`,
 
   cli: {
@@ -123,7 +138,9 @@ const da: CliMessages = {
     usageLint: [
       'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FIL] FIL|MAPPE …',
       '',
-      'Tjekker hvert referat med alle regler og skriver fundene.',
+      'Tjekker hvert referat med alle regler og skriver fundene. En Word-fil (.docx) eller',
+      'PDF-fil læses som tekst, og hvert fund vises ved afsnittet (Word) eller siden og',
+      'linjen (PDF); --fix retter ikke i dem.',
       '',
       'Tilvalg:',
       '  --format text|json|sarif  Uddataformat (standard: text). text giver én linje pr. fund:',
@@ -151,6 +168,7 @@ const da: CliMessages = {
       '  -h, --help          Vis denne hjælp',
       '',
       'Én fil giver ét JSON-objekt; flere filer eller en mappe giver en JSON-liste.',
+      'En Word-fil (.docx) eller PDF-fil læses som tekst (JSON-positionerne er i den tekst).',
       'Mapper gennemsøges rekursivt efter {patterns}.',
     ].join('\n'),
     summaryLint: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
@@ -178,6 +196,10 @@ const da: CliMessages = {
     },
     fixAborted: (file, reason) => `retter ikke '${file}': ${reason}`,
     unencodable: (char, code, encoding, line) => `rettelsen ville skrive '${char}' (U+${code}) på linje ${line}, og det tegn findes ikke i ${encoding}; filen er ladt urørt (fundene er vist)`,
+    fixNotForDocument: {
+      docx: '--fix retter kun tekstfiler, ikke Word-filer; ret i Word (fundene er vist)',
+      pdf: '--fix retter kun tekstfiler, ikke PDF-filer; ret i det dokument, PDF-filen er lavet af (fundene er vist)',
+    },
     fixed: (at, rule, title) => `rettet: ${at} ${rule} ${title}`,
     summary: (t) =>
       `${t.files} fil(er): ${t.error} fejl, ${t.warning} advarsel(er), ${t.information} information(er), ${t.hint} tip`,
@@ -214,8 +236,8 @@ const en: CliMessages = {
     other: 'read error',
   },
   binaryFormat: {
-    pdf: 'a PDF file; PDF cannot be read yet',
-    zip: 'a zip archive, such as a .docx file; Word files cannot be read yet',
+    pdf: 'a PDF file',
+    zip: 'a zip archive',
     png: 'a PNG image',
     gif: 'a GIF image',
     jpeg: 'a JPEG image',
@@ -235,6 +257,14 @@ const en: CliMessages = {
     description: 'The file is not plain UTF-8: it was read as windows-1252 (or ISO-8859-1), UTF-16 or UTF-8 with invalid bytes.',
     message: (encoding) => `The file was read as ${encoding}`,
   },
+  documentFailure: {
+    'not-docx': 'not a Word file (.docx)',
+    'bad-docx': 'the Word file cannot be read',
+    'bad-pdf': 'the PDF file cannot be read',
+    encrypted: 'the PDF file is encrypted or needs a password',
+    'no-text': 'the file has no text (a scanned PDF without a text layer?)',
+  },
+  place: (p) => (p.kind === 'page' ? `page ${p.page}:line ${p.line}` : p.line > 1 ? `paragraph ${p.paragraph}:line ${p.line}` : `paragraph ${p.paragraph}`),
   linkOutside: (link, dir) => `skipping '${link}': a symbolic link to a file outside the folder '${dir}' (name the file itself to read it)`,
 
   cli: {
@@ -255,7 +285,9 @@ const en: CliMessages = {
     usageLint: [
       'Usage: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FILE] FILE|FOLDER …',
       '',
-      'Checks each referat with every rule and writes the findings.',
+      'Checks each referat with every rule and writes the findings. A Word (.docx) or PDF',
+      'file is read as text, and each finding is shown at its paragraph (Word) or its page',
+      'and line (PDF); --fix does not fix them.',
       '',
       'Options:',
       '  --format text|json|sarif  Output format (default: text). text gives one line per finding:',
@@ -283,6 +315,7 @@ const en: CliMessages = {
       '  -h, --help          Show this help',
       '',
       'One file gives one JSON object; several files or a folder give a JSON list.',
+      'A Word (.docx) or PDF file is read as text (the JSON positions are in that text).',
       'Folders are searched recursively for {patterns}.',
     ].join('\n'),
     summaryLint: 'Check referater for errors and omissions (rules, see docs/rules)',
@@ -310,6 +343,10 @@ const en: CliMessages = {
     },
     fixAborted: (file, reason) => `not fixing '${file}': ${reason}`,
     unencodable: (char, code, encoding, line) => `the fix would write '${char}' (U+${code}) on line ${line}, and ${encoding} has no such character; the file was left alone (the findings are shown)`,
+    fixNotForDocument: {
+      docx: '--fix fixes text files only, not Word files; fix it in Word (the findings are shown)',
+      pdf: '--fix fixes text files only, not PDF files; fix the document the PDF was made from (the findings are shown)',
+    },
     fixed: (at, rule, title) => `fixed: ${at} ${rule} ${title}`,
     summary: (t) => `${t.files} file(s): ${t.error} error(s), ${t.warning} warning(s), ${t.information} information, ${t.hint} hint(s)`,
     outline: {
