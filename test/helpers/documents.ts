@@ -126,13 +126,15 @@ export async function pdfFromText(text: string, opts: PdfOptions): Promise<{ byt
       continue;
     }
     if (line.includes('\t')) {
-      // A row of columns: each tab jumps to the next stop (every 120 pt), at least 3 font sizes on.
+      // A row of columns: the cells spread over the line (a run of tabs is one step), each at least 3 font sizes after the last.
+      const cells = line.split(/\t+/);
+      const step = (right - MARGIN) / cells.length;
       let x = MARGIN;
-      for (const cell of line.split('\t')) {
+      cells.forEach((cell, k) => {
+        x = Math.max(x, MARGIN + k * step);
         draw(cell, x);
-        const end = x + width(cell) + 3 * size;
-        x = MARGIN + Math.ceil((end - MARGIN) / 120) * 120;
-      }
+        x += width(cell) + 3 * size;
+      });
       continue;
     }
     // Wrapped at the right margin, word by word.
