@@ -2,11 +2,13 @@
 // pages where known), nothing outside the TOC changes, and a second run changes nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeActions } from '../../server/src/features/codeActions';
 import { linesOf } from '../../server/src/features/text';
 import { regenerateToc } from '../../server/src/features/toc';
 import { parseReferat } from '../../server/src/parser/parse';
+import { pageSuffix } from '../../server/src/parser/toc';
 import { applyEdits } from '../../server/src/rules/engine';
 import { lintText } from '../helpers/lintFile';
 
@@ -97,5 +99,39 @@ describe('TOC code action', () => {
     const toc = actions.find((a) => a.title === 'Update the Indholdsfortegnelse from the punkter');
     expect(toc?.kind).toBe('quickfix');
     expect(toc?.diagnostics).toEqual([diagnostic]);
+  });
+});
+
+describe('page numbers behind a leader, in one walk (the fuzzing found the old regex cubic)', () => {
+  // The regex pageSuffix replaced, kept here as the specification of what it reads.
+  const OLD = /^(?:(\d{1,4})[.:]?\s+)?(.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(\d{1,4})\s*$/;
+
+  it('reads what the old pattern read, on generated lines of dots, spaces, tabs, digits and words', () => {
+    // Not U+2028: the old pattern's "." did not read past it, so it missed such lines; pageSuffix reads them.
+    const piece = fc.constantFrom('Budget', ' ', '  ', '\t', '.', '..', '....', '3', '12', '2024', 'x', '\u3000', ' . ');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        const old = OLD.exec(s);
+        const now = pageSuffix(s);
+        expect(now === null, JSON.stringify(s)).toBe(old === null);
+        if (old !== null && now !== null) expect(now.page).toBe(Number(old[3]));
+        // An entry number with no title ("3\t\t3"): the old pattern let the number take part of the leader; no title either way.
+        if (old !== null && now !== null && (old[2] as string).trim() !== '') {
+          // The same title once the leader's dots and spaces are trimmed.
+          const trim = (t: string): string => t.replace(/[.\s]+$/, '');
+          const head = /^(?:(\d{1,4})[.:]?\s+)?([^]*)$/.exec(s.slice(0, now.cut)) as RegExpExecArray;
+          expect([head[1], trim(head[2] as string)], JSON.stringify(s)).toEqual([old[1], trim(old[2] as string)]);
+        }
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+
+  it('a TOC line with 20,000 spaces, tabs or dots inside is read (it took seconds to minutes)', () => {
+    for (const filler of [' ', ' \t', '.', '\u2028']) {
+      const model = parseReferat(`Indholdsfortegnelse\nBudget${filler.repeat(20_000)}x 3\n\nPunkt 1: Budget\nSagsnr.: 24/1\n\nBeslutning\nGodkendt.\n`);
+      expect(model.punkter).toHaveLength(1);
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Attendance as ReadonlyAttendance, CaseNumber as ReadonlyCaseNumber
 import type { Dialect } from './dialect';
 import type { Head } from './attach';
 import { parseMembers } from './members';
-import { isSpace, lineRange } from './lines';
+import { isJsSpace, isSpace, lineRange, trimEndWhere } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_FIELD, C_INDST, C_LABEL, C_SECTION, type LineView } from './scan';
 import type { SectionHit } from './sectionHeadings';
 import type { Heading } from './settle';
@@ -87,7 +87,7 @@ export function parseFields(i: number, text: string, start: number, dialect: Dia
   for (let k = 0; k < marks.length; k++) {
     const mk = marks[k] as (typeof marks)[number];
     const stop = k + 1 < marks.length ? (marks[k + 1] as (typeof marks)[number]).labelStart : text.length;
-    let value = text.slice(mk.valueStart, stop).replace(/[\s,;]+$/, '');
+    let value = trimEndWhere(text.slice(mk.valueStart, stop), (c) => c === 44 || c === 59 || isJsSpace(c));
     if (value === '-' || value === '–') value = '';
     out.push({
       name: mk.name,

@@ -6,6 +6,8 @@
 // that a numbered list inside a punkt, a TOC or an attendee list is no heading.
 import { gluedSuffix } from './dialect/debris';
 import type { PunktForm } from './dialect/punktForms';
+import { isJsSpace, trimEndWhere } from './lines';
+import { pageSuffix } from './toc';
 import { C_CAND, C_CASE, C_EVIDENCE, C_FIELD, C_LABEL, C_SECTION, C_ATT, C_TOC, STRUCTURAL, type Candidate, type LineView } from './scan';
 
 export interface Heading {
@@ -50,10 +52,7 @@ interface Proto extends Heading {
 /** Lower-cased title with runs of spaces and final dots evened out, for comparing a title with its repetition or a TOC entry. */
 export function normTitle(t: string): string {
   if (plainTitle(t)) return t.toLowerCase();
-  return t
-    .toLowerCase()
-    .replace(/\*\*/g, '')
-    .replace(/[\s.…]+$/, '')
+  return trimEndWhere(t.toLowerCase().replace(/\*\*/g, ''), (c) => c === 46 || c === 0x2026 || isJsSpace(c))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -89,7 +88,7 @@ const AT_CLAUSE_TITLE = /^at\b/i;
 /** The title's text, without a glued "Klik her for at folde ud …" tail. */
 function cutTitle(title: string): string {
   const g = gluedSuffix(title);
-  return g > 0 ? title.slice(0, g).replace(/\s+$/, '') : title;
+  return g > 0 ? trimEndWhere(title.slice(0, g), isJsSpace) : title;
 }
 
 /** Candidates with their titles resolved (the next line for "1.", the line above for "Sag nr."). */
@@ -109,7 +108,7 @@ function protos(view: LineView, candidates: readonly Candidate[], candidateLines
       // line; the title ends where the first field does, and the rest is the punkt's.
       const field = form.placement === 'inline' ? fieldIn(title) : -1;
       if (field > 0) {
-        title = title.slice(0, field).replace(/\s+$/, '');
+        title = trimEndWhere(title.slice(0, field), isJsSpace);
         rest = s + m.titleOffset + field;
       }
       p = {
@@ -322,10 +321,9 @@ function tocTitles(view: LineView, tocHead: number, end: number): TocTitles {
   for (let i = tocHead + 1; i < end; i++) {
     if (view.empty(i)) continue;
     // "Budget.....\t3", "3 Budget", "åbent 3 Budget": the title alone.
-    const t = view
-      .txt(i)
-      .replace(/(?:\.{2,}|\t|\s{2,})\s*\d{1,4}\s*$/, '')
-      .replace(/^(?:(?:åbent|lukket)\s+)?\d{1,4}[.:]?\s+/i, '');
+    const line = view.txt(i);
+    const suffix = pageSuffix(line);
+    const t = (suffix === null ? line : line.slice(0, suffix.cut)).replace(/^(?:(?:åbent|lukket)\s+)?\d{1,4}[.:]?\s+/i, '');
     const k = normTitle(t);
     if (k.length >= 4) keys.add(k);
   }

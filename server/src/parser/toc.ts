@@ -7,14 +7,61 @@ import type { Toc as ReadonlyToc, TocEntry as ReadonlyTocEntry, Draft } from '..
 import { TOC_GROUPS } from './dialect/header';
 import { findDates } from './dates';
 import type { Dialect } from './dialect';
-import { lineRange } from './lines';
+import { isJsSpace, lineRange } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_TOC, type LineView } from './scan';
 
 // Built mutably here, handed out readonly.
 type Toc = Draft<ReadonlyToc>;
 type TocEntry = Draft<ReadonlyTocEntry>;
 
-const TOC_ENTRY = /^(?:(\d{1,4})[.:]?\s+)?(.*?)(?:\s*\.{2,}\s*|\s*\t\s*|\s{2,})(\d{1,4})\s*$/;
+/** The part before the page number: an optional entry number, then the title. */
+const ENTRY_HEAD = /^(?:(\d{1,4})[.:]?\s+)?([^]*)$/;
+
+/**
+ * A trailing page number behind a leader: "Budget.....\t3", "Budget   3", "Budget\t3".
+ * `cut` is where the leader starts (the title is before it). One walk back from the end:
+ * the regex this replaces backtracked in cubic time over a run of spaces inside a line.
+ */
+export function pageSuffix(s: string): { cut: number; page: number } | null {
+  let e = s.length;
+  while (e > 0 && isJsSpace(s.charCodeAt(e - 1))) e--;
+  let d = e;
+  while (d > 0 && e - d < 5 && isDigit(s.charCodeAt(d - 1))) d--;
+  if (e - d < 1 || e - d > 4 || (d > 0 && isDigit(s.charCodeAt(d - 1)))) return null;
+  // The leader as the old pattern read it: whitespace (with a tab, or two or more), or a
+  // run of two or more dots followed by whitespace.
+  let w = d;
+  let tab = false;
+  while (w > 0 && isJsSpace(s.charCodeAt(w - 1))) {
+    if (s.charCodeAt(w - 1) === 9) tab = true;
+    w--;
+  }
+  let dots = w;
+  while (dots > 0 && s.charCodeAt(dots - 1) === 46) dots--;
+  const page = Number(s.slice(d, e));
+  if (w - dots >= 2) return { cut: dots, page };
+  if (tab || d - w >= 2) return { cut: w, page };
+  return null;
+}
+
+/** The title without trailing dots and spaces (a loop: /[.\s]+$/ is quadratic over a run inside the line). */
+function trimLeader(title: string): string {
+  let e = title.length;
+  while (e > 0 && (title.charCodeAt(e - 1) === 46 || isJsSpace(title.charCodeAt(e - 1)))) e--;
+  return title.slice(0, e);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The old TOC_ENTRY's groups: [whole, entry number, title, page], or null. */
+function tocEntry(s: string): [string, string | undefined, string, string] | null {
+  const suffix = pageSuffix(s);
+  if (suffix === null) return null;
+  const head = ENTRY_HEAD.exec(s.slice(0, suffix.cut)) as RegExpExecArray;
+  return [s, head[1], head[2] as string, String(suffix.page)];
+}
 const NUMBERED = /^(?:(?:åbent|lukket)\s+)?(\d{1,4})[.:]?\s+(\S.*)$/i;
 const GROUPS = new Set(TOC_GROUPS.map((g) => g.toLowerCase()));
 const HEADER_LABEL = /^(?:Deltagere|Medlemmer|Mødedeltagere|Indkaldelse|Fraværende|Afbud|Mødedato|Dato|Mødested)\s*:?\s*$/i;
@@ -78,7 +125,7 @@ export function parseToc(view: LineView, from: number, to: number, dialect: Dial
       lines.add(i);
       continue;
     }
-    const m = TOC_ENTRY.exec(s);
+    const m = tocEntry(s);
     const numbered = m ? null : NUMBERED.exec(s);
     // A running page header on a TOC page ("Økonomiudvalget", "den 10. juni 2013", "Møde i Økonomiudvalget den …").
     if (m === null && numbered === null && pendingNumber === null && headerish(s, dialect)) {
@@ -95,7 +142,7 @@ export function parseToc(view: LineView, from: number, to: number, dialect: Dial
       last = i;
       continue;
     }
-    const title = m ? (m[2] as string).replace(/[.\s]+$/, '') : numbered ? (numbered[2] as string) : s;
+    const title = m ? trimLeader(m[2] as string) : numbered ? (numbered[2] as string) : s;
     let number = m && m[1] !== undefined ? Number(m[1]) : numbered ? Number(numbered[1]) : null;
     if (number === null && pendingNumber !== null) number = pendingNumber;
     pendingNumber = null;

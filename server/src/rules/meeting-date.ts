@@ -3,6 +3,7 @@
 // is not in the calendar.
 import type { DateMention, Punkt, Section } from '../model';
 import { MONTHS, weekdayOf } from '../parser/dates';
+import { isJsSpace, trimEndWhere } from '../parser/lines';
 import { punktLabel } from './caseNumberUtil';
 import { defineRule, type Finding, type Fix } from './types';
 
@@ -12,7 +13,7 @@ export function normalizeCommittee(name: string): string {
   s = s.replace(/^(?:i|på|fra)\s+/, '');
   for (let prev = ''; prev !== s; ) {
     prev = s;
-    s = s.replace(/[\s.:,;]+$/, '').replace(/\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)$/, '').replace(/\s+\d{4}\s*[-–]\s*\d{4}$/, '');
+    s = trimEndWhere(s, (c) => c === 46 || c === 58 || c === 44 || c === 59 || isJsSpace(c)).replace(/\s*\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)$/, '').replace(/\s+\d{4}\s*[-–]\s*\d{4}$/, '');
   }
   return s;
 }
