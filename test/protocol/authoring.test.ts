@@ -83,7 +83,7 @@ describe('authoring over LSP in a workspace of two meetings', () => {
       definitionProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton'] },
+      executeCommandProvider: { commands: ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton', 'referat.server.sniff'] },
     });
   });
 
@@ -253,6 +253,13 @@ describe('authoring over LSP in a workspace of two meetings', () => {
     const snippet = await client.request<string>('workspace/executeCommand', { command: 'referat.server.skeleton' });
     expect(snippet).toContain('REFERAT ${1:Udvalget} d. ${2:');
     expect(snippet).toContain('Punkt 3: Eventuelt');
+  });
+
+  it('the sniff command says whether a document head is minutes (the VS Code offer asks it)', async () => {
+    const corpus = fs.readFileSync(path.join(ROOT, 'test/fixtures/corpus/vejen-2023-11-28.referat.txt'), 'utf8');
+    expect(await client.request('workspace/executeCommand', { command: 'referat.server.sniff', arguments: [corpus] })).toEqual({ minutes: true });
+    expect(await client.request('workspace/executeCommand', { command: 'referat.server.sniff', arguments: ['Husk kaffe.\n'] })).toEqual({ minutes: false });
+    expect(await client.request('workspace/executeCommand', { command: 'referat.server.sniff', arguments: [42] })).toEqual({ minutes: false });
   });
 
   it('shuts down cleanly with nothing on stderr', async () => {
