@@ -245,25 +245,30 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
         values.push(line);
         j++;
       }
-      const top = stack[stack.length - 1] as { line: number; role: HeaderRole };
-      if (stack.length === 1 || values.length === 1) {
-        if (top.role === 'members' || top.role === 'absent' || top.role === 'others') {
-          assign(top.role, top.line, '', 0, values);
+      // No value under the labels ("Dato" followed by a heading): they stay empty, and this
+      // line is read as any other (the fuzzing found 'Dato\n# .' crashing here).
+      if (values.length === 0) stack = [];
+      else {
+        const top = stack[stack.length - 1] as { line: number; role: HeaderRole };
+        if (stack.length === 1 || values.length === 1) {
+          if (top.role === 'members' || top.role === 'absent' || top.role === 'others') {
+            assign(top.role, top.line, '', 0, values);
+          } else {
+            const v = values[0] as number;
+            assign(top.role, v, clean(view.txt(v)), view.start(v), []);
+            j = k + 1;
+          }
         } else {
-          const v = values[0] as number;
-          assign(top.role, v, clean(view.txt(v)), view.start(v), []);
-          j = k + 1;
+          for (let q = 0; q < stack.length && q < values.length; q++) {
+            const v = values[q] as number;
+            const role = (stack[q] as { role: HeaderRole }).role;
+            assign(role, v, clean(view.txt(v)), view.start(v), role === 'members' || role === 'absent' ? [v] : []);
+          }
         }
-      } else {
-        for (let q = 0; q < stack.length && q < values.length; q++) {
-          const v = values[q] as number;
-          const role = (stack[q] as { role: HeaderRole }).role;
-          assign(role, v, clean(view.txt(v)), view.start(v), role === 'members' || role === 'absent' ? [v] : []);
-        }
+        stack = [];
+        k = Math.max(k, j - 1);
+        continue;
       }
-      stack = [];
-      k = Math.max(k, j - 1);
-      continue;
     }
 
     // A flattened PDF page holds its labels anywhere in the line.
