@@ -4,26 +4,15 @@
 // its shape. RE2 has no lookaround and no backreferences; a pattern that uses them gets a
 // message that says so.
 // The library is loaded on first use: configurations without custom patterns never load it.
-import * as fs from 'fs';
-import * as path from 'path';
 import type * as RE2 from 're2js';
+import { lazyRequire } from '../lazyRequire';
 
 export type LinearError = 'syntax' | 'lookaround' | 'backreference' | 'too-long';
 
 export const MAX_LINEAR_PATTERN_LENGTH = 200;
 
-let lib: typeof RE2 | undefined;
-function re2(): typeof RE2 {
-  // The bundles load the copy built beside them (dist/lazy/re2js.js, see esbuild.mjs); the
-  // sources under test load the package.
-  if (lib === undefined) {
-    const bundled = path.join(__dirname, 'lazy', 're2js.js');
-    // A require on purpose: loaded on first use, not at start-up.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lib = (fs.existsSync(bundled) ? require(bundled) : require('re2js')) as typeof RE2;
-  }
-  return lib;
-}
+/** re2js, loaded when a configuration first has a custom pattern. */
+const re2 = lazyRequire<typeof RE2>('re2js');
 
 /** A compiled pattern whose exec returns what RegExp.prototype.exec with the d flag returns. */
 export interface LinearPattern {

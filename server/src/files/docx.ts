@@ -10,22 +10,12 @@
 // Every line remembers its paragraph: the n-th paragraph of the document's body, counting
 // headings, list items, table cells' paragraphs and empty paragraphs, as Word has them.
 // mammoth is loaded on first use (dist/lazy/mammoth.js beside the CLI bundle).
-import * as fs from 'fs';
-import * as path from 'path';
 import type * as Mammoth from 'mammoth';
+import { lazyRequire } from '../lazyRequire';
 import { DocumentBuilder, type ExtractResult, type Segment } from './document';
 
-let lib: typeof Mammoth | undefined;
-function mammoth(): typeof Mammoth {
-  if (lib === undefined) {
-    // The bundle loads the copy built beside it (see esbuild.mjs); the sources under test load the package.
-    const bundled = path.join(__dirname, 'lazy', 'mammoth.js');
-    // A require on purpose: loaded on first use, never by the language server.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    lib = (fs.existsSync(bundled) ? require(bundled) : require('mammoth')) as typeof Mammoth;
-  }
-  return lib;
-}
+/** mammoth, loaded when a Word file is first read (never by the language server). */
+const mammoth = lazyRequire<typeof Mammoth>('mammoth');
 
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractResult> {
   let html: string;

@@ -1,0 +1,19 @@
+// Libraries most runs never need (re2js for custom patterns, mammoth for Word) are bundled
+// apart, as dist/lazy/<name>.js beside the bundle (see esbuild.mjs), and required on first
+// use, so that start-up and the main bundles do not carry them. The sources under test
+// require the package itself.
+import * as fs from 'fs';
+import * as path from 'path';
+
+export function lazyRequire<T>(name: string): () => T {
+  let lib: T | undefined;
+  return () => {
+    if (lib === undefined) {
+      const bundled = path.join(__dirname, 'lazy', `${name}.js`);
+      // A require on purpose: at first use, never at start-up.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      lib = (fs.existsSync(bundled) ? require(bundled) : require(name)) as T;
+    }
+    return lib;
+  };
+}
