@@ -5,6 +5,7 @@
 // Every range must lie inside the document as LSP counts it: lines split on \r\n, \r and
 // \n only, after a byte-order mark (the model's positions skip it), line < lineCount,
 // character ≤ that line's length, start ≤ end.
+import { join } from 'node:path';
 import type { CompletionItem, DocumentSymbol, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { ProfileId } from '../../server/src/config/profiles';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/config/resolve';
@@ -20,6 +21,7 @@ import { applyEdits, INTERNAL_RULE_ID, lint, type LintDiagnostic } from '../../s
 import { chooseFixes, editsOf } from '../../server/src/rules/fixes';
 import type { TextEdit } from '../../server/src/rules/types';
 import { createReferatService, MAX_FIX_PASSES, type ReferatService } from '../../server/src/service/service';
+import { pathToUri } from '../../server/src/workspace/indexer';
 import { summarize, WorkspaceIndex } from '../../server/src/workspace/summary';
 import { applyEdit, type Edit, type PositionPick } from './arbitraries';
 
@@ -351,7 +353,8 @@ export function checkProviders(text: string, picks: readonly PositionPick[], con
   const names = features.documentLink.candidates(model, context);
   names.forEach((n, i) => checkRange(doc, n.range, `bilag name ${i} ${JSON.stringify(n.name)}`));
   const files = new Map(names.map((n) => [n.name.normalize('NFC').toLowerCase(), `${n.name}.pdf`]));
-  for (const link of features.documentLink.links(names, files, (f) => `file:///${encodeURIComponent(f)}`)) checkRange(doc, link.range, 'document link');
+  // The server's own target (workspace/indexer.ts pathToUri): a bilag name may hold a lone surrogate.
+  for (const link of features.documentLink.links(names, files, (f) => pathToUri(join('/fuzz', f)))) checkRange(doc, link.range, 'document link');
 
   for (const { position, inside } of positionsFor(doc, model, picks)) {
     const at = `at ${position.line}:${position.character}`;
