@@ -7,7 +7,7 @@ import type { Toc as ReadonlyToc, TocEntry as ReadonlyTocEntry, Draft } from '..
 import { TOC_GROUPS } from './dialect/header';
 import { findDates } from './dates';
 import type { Dialect } from './dialect';
-import { isJsSpace, lineRange } from './lines';
+import { isJsSpace, lineRange, trimEndWhere } from './lines';
 import { C_ATT, C_CASE, C_DEBRIS, C_TOC, type LineView } from './scan';
 
 // Built mutably here, handed out readonly.
@@ -42,13 +42,6 @@ export function pageSuffix(s: string): { cut: number; page: number } | null {
   if (w - dots >= 2) return { cut: dots, page };
   if (tab || d - w >= 2) return { cut: w, page };
   return null;
-}
-
-/** The title without trailing dots and spaces (a loop: /[.\s]+$/ is quadratic over a run inside the line). */
-function trimLeader(title: string): string {
-  let e = title.length;
-  while (e > 0 && (title.charCodeAt(e - 1) === 46 || isJsSpace(title.charCodeAt(e - 1)))) e--;
-  return title.slice(0, e);
 }
 
 function isDigit(c: number): boolean {
@@ -142,7 +135,7 @@ export function parseToc(view: LineView, from: number, to: number, dialect: Dial
       last = i;
       continue;
     }
-    const title = m ? trimLeader(m[2] as string) : numbered ? (numbered[2] as string) : s;
+    const title = m ? trimEndWhere(m[2] as string, (c) => c === 46 || isJsSpace(c)) : numbered ? (numbered[2] as string) : s;
     let number = m && m[1] !== undefined ? Number(m[1]) : numbered ? Number(numbered[1]) : null;
     if (number === null && pendingNumber !== null) number = pendingNumber;
     pendingNumber = null;

@@ -129,7 +129,8 @@ export class ReferatService {
     const text = doc.getText();
     const hit = this.findingsCache.get(doc.uri);
     if (hit !== undefined && hit.version === doc.version && hit.generation === this.configs.generation && hit.text === text) return hit.findings;
-    const findings = this.tooLarge(doc.uri, text) ?? this.lintModel(doc.uri, text, this.model(doc));
+    // Past the size check, the cache directly (model() would check the size again).
+    const findings = this.tooLarge(doc.uri, text) ?? this.lintModel(doc.uri, text, this.cache.get(doc.uri, doc.version, text));
     this.findingsCache.set(doc.uri, { version: doc.version, generation: this.configs.generation, text, findings });
     return findings;
   }
