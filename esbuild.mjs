@@ -80,10 +80,23 @@ const quietPdfjs = {
   },
 };
 
+// The Word and PDF readers (files/extract.ts) are imported on first use by the server and
+// the CLI, and bundled apart as dist/lazy/documents.js: each main bundle requires that file
+// instead of inlining the module.
+const DOCUMENTS = /^(?:\.\.\/files|\.)\/extract$/;
+/** @type {import('esbuild').Plugin} */
+const lazyDocuments = {
+  name: 'lazy-documents',
+  setup(build) {
+    build.onResolve({ filter: DOCUMENTS }, () => ({ path: './lazy/documents.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL, plugins: [...common.plugins, lazyDocuments] },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL, plugins: [...common.plugins, lazyDocuments] },
+  { ...common, entryPoints: ['server/src/files/extract.ts'], outfile: 'dist/lazy/documents.js', external: EXTERNAL },
   ...LAZY.map(({ name, entry }) => ({
     ...common,
     sourcemap: false,

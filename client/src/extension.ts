@@ -8,9 +8,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { EXTRACTED_SCHEME, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerDetection } from './detect';
+import { registerDocuments } from './documents';
 import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
@@ -25,6 +26,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'referat' },
       { scheme: 'untitled', language: 'referat' },
+      // The text of a Word or PDF file, read-only (documents.ts).
+      { scheme: EXTRACTED_SCHEME, language: 'referat' },
     ],
     // In an untrusted workspace the server ignores custom patterns from workspace config (and says so).
     initializationOptions: { trusted: workspace.isTrusted },
@@ -34,6 +37,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   registerCommands(context, client);
   registerDetection(context, client);
+  registerDocuments(context, client);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });

@@ -12,6 +12,8 @@ export const SERVER_COMMANDS = {
   skeleton: 'referat.server.skeleton',
   /** Arguments: [text] (the head of a plaintext or Markdown document). Whether it is minutes: SniffResult. */
   sniff: 'referat.server.sniff',
+  /** Arguments: [uri] (a file: URI of a .docx or .pdf). Reads the file's text: ExtractResultAnswer. */
+  extract: 'referat.server.extract',
 } as const;
 
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
@@ -22,7 +24,32 @@ export const CLIENT_COMMANDS = {
   newReferat: 'referat.newReferat',
   lintWorkspace: 'referat.lintWorkspace',
   useForFile: 'referat.useForFile',
+  checkDocument: 'referat.checkDocument',
 } as const;
+
+/**
+ * The read-only documents that show a Word or PDF file's text: the file's URI under this
+ * scheme. The client serves their text; the server knows where each line came from and
+ * says so in the findings ("side 3:linje 12").
+ */
+export const EXTRACTED_SCHEME = 'referat-extract';
+
+/**
+ * file:///a/Referat.pdf → referat-extract:/a/Referat.pdf (with no authority there is no
+ * "//", as VS Code writes such a URI); null for a URI that is no file: URI.
+ */
+export function extractedUri(fileUri: string): string | null {
+  if (!fileUri.startsWith('file:')) return null;
+  const rest = fileUri.slice('file:'.length);
+  return `${EXTRACTED_SCHEME}:${rest.startsWith('///') ? rest.slice(2) : rest}`;
+}
+
+/** The file: URI whose text an extracted document shows, or null. */
+export function sourceOfExtracted(uri: string): string | null {
+  if (!uri.startsWith(`${EXTRACTED_SCHEME}:`)) return null;
+  const rest = uri.slice(EXTRACTED_SCHEME.length + 1);
+  return `file:${rest.startsWith('//') ? rest : `//${rest}`}`;
+}
 
 /** Client → server: the user has just trusted the workspace (VS Code's onDidGrantWorkspaceTrust). */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'referat/workspaceTrusted';
@@ -48,6 +75,11 @@ export interface UpdateTocResult {
   changed: boolean;
   message?: string;
 }
+
+/** The answer to SERVER_COMMANDS.extract: the text, or why there is none (in the user's language). */
+export type ExtractAnswer =
+  | { ok: true; uri: string; text: string; format: 'docx' | 'pdf'; units: number }
+  | { ok: false; message: string };
 
 /** The answer to SERVER_COMMANDS.sniff. */
 export interface SniffResult {

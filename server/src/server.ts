@@ -37,7 +37,18 @@ import { lineBreakOf } from './parser/lines';
 import { SNIFF_CHARS, sniffMinutes } from './parser/sniff';
 import { listFolderFiles } from './files/walk';
 import { readLocale, type Locale } from './l10n/locale';
-import { SERVER_COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION, type LintWorkspaceResult, type SniffResult, type UpdateTocResult } from './protocol';
+import { placeOf, type ExtractedDocument } from './files/document';
+import { readDocumentFile } from './files/readDocument';
+import {
+  extractedUri,
+  SERVER_COMMANDS,
+  sourceOfExtracted,
+  WORKSPACE_TRUSTED_NOTIFICATION,
+  type ExtractAnswer,
+  type LintWorkspaceResult,
+  type SniffResult,
+  type UpdateTocResult,
+} from './protocol';
 import type { LintDiagnostic } from './rules/engine';
 import { createReferatService, describeError, type DocumentRef, type ReferatService } from './service/service';
 import type { FileChange } from './service/workspace';
@@ -200,7 +211,7 @@ export function serve(connection: Connection): void {
       const doc = open(uri);
       if (doc === undefined) return;
       service.guard(`diagnostics for ${uri}`, undefined, () => {
-        const diagnostics = toLspDiagnostics(service.findings(doc), (rule) => service.docsHref(rule));
+        const diagnostics = toLspDiagnostics(placed(uri, service.findings(doc)), (rule) => service.docsHref(rule));
         void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
       });
     });
@@ -307,6 +318,43 @@ export function serve(connection: Connection): void {
     return { changed: result.applied };
   }
 
+  // ---- Word and PDF: the client shows a file's text read-only (EXTRACTED_SCHEME); its
+  // findings say where they are in the file itself. The last few extractions are kept.
+
+  const extracted = new Map<string, ExtractedDocument>();
+  const KEEP_EXTRACTED = 16;
+
+  async function extract(uri: unknown): Promise<ExtractAnswer> {
+    const words = service.messages();
+    const file = typeof uri === 'string' ? uriToPath(uri) : null;
+    const target = typeof uri === 'string' ? extractedUri(uri) : null;
+    if (file === null || target === null) return { ok: false, message: words.cannotExtract(String(uri), words.notDocument) };
+    const read = await readDocumentFile(file);
+    const name = path.basename(file);
+    if (!read.ok) {
+      const reason = read.reason === 'not-document' ? words.notDocument : read.reason === 'read' ? words.readFailure[read.failure] : words.documentFailure[read.failure];
+      return { ok: false, message: words.cannotExtract(name, 'detail' in read && read.detail !== undefined ? `${reason} (${read.detail})` : reason) };
+    }
+    // Kept by the file's path: editors spell the extracted URI in their own way.
+    extracted.delete(file);
+    extracted.set(file, read.document);
+    for (const old of extracted.keys()) if (extracted.size > KEEP_EXTRACTED) extracted.delete(old);
+    return { ok: true, uri: target, text: read.document.text, format: read.document.format, units: read.document.units };
+  }
+
+  /** In a Word or PDF file's text, each finding also says where it is in the file: "(side 3:linje 12)". */
+  function placed(uri: string, findings: readonly LintDiagnostic[]): readonly LintDiagnostic[] {
+    const source = sourceOfExtracted(uri);
+    const file = source === null ? null : uriToPath(source);
+    const document = file === null ? undefined : extracted.get(file);
+    if (document === undefined) return findings;
+    const words = service.messages();
+    return findings.map((f) => {
+      const place = placeOf(document, f.range.start.line, f.range.start.character);
+      return place === null ? f : { ...f, message: `${f.message} (${words.place(place)})` };
+    });
+  }
+
   async function lintWorkspace(): Promise<LintWorkspaceResult> {
     await service.workspace.ready;
     syncIndex();
@@ -328,6 +376,8 @@ export function serve(connection: Connection): void {
           const head = params.arguments?.[0];
           return { minutes: typeof head === 'string' && sniffMinutes(head.slice(0, SNIFF_CHARS)).minutes } satisfies SniffResult;
         }
+        case SERVER_COMMANDS.extract:
+          return extract(params.arguments?.[0]);
         case SERVER_COMMANDS.skeleton:
           return skeleton(new Date(), params.arguments?.[0] === 'dagsorden' ? 'dagsorden' : 'referat');
         default:

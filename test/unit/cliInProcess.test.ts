@@ -72,7 +72,7 @@ describe('the CLI in process', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/kan ikke læse fil '.*nope\.referat\.txt': findes ikke/);
     const empty = fs.mkdtempSync(path.join(dir, 'empty-'));
-    expect((await run('lint', empty)).err).toMatch(/ingen referater i mappen '.+' \(filer med navnene \*\.referat, \*\.referat\.txt, \*\.referat\.md, eller \.txt- og \.md-filer, hvis indhold ligner et referat\)/);
+    expect((await run('lint', empty)).err).toMatch(/ingen referater i mappen '.+' \(filer med navnene \*\.referat, \*\.referat\.txt, \*\.referat\.md, \.txt- og \.md-filer, hvis indhold ligner et referat, eller Word- og PDF-filer med referat, dagsorden eller beslutningsprotokol i navnet\)/);
     expect((await run('lint', '--config', path.join(dir, 'nope.json'), CORPUS)).err).toMatch(/kan ikke læse konfigurationen/);
     expect((await run('lint', '--format', 'xml', CORPUS)).err).toMatch(/ugyldig værdi 'xml' til '--format' \(brug text eller json eller sarif\)/);
     expect((await run('lint', '--fix=yes', CORPUS)).err).toMatch(/tilvalget '--fix' tager ingen værdi/);

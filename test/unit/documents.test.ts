@@ -202,4 +202,22 @@ describe('Word and PDF files in the CLI', () => {
     fs.writeFileSync(blank, (await pdfFromText('', { header: '', footer: false })).bytes);
     expect((await run('lint', blank)).err).toMatch(/filen har ingen tekst/);
   }, 60_000);
+
+  it('a folder takes the Word and PDF files whose name says referat or dagsorden, and leaves the bilag alone', async () => {
+    const folder = path.join(dir, 'mappe');
+    fs.mkdirSync(folder);
+    const pdf = fs.readFileSync(await made('pdf'));
+    const docx = fs.readFileSync(await made('docx'));
+    fs.writeFileSync(path.join(folder, 'Referat BEU 18-08-2022.pdf'), pdf);
+    fs.writeFileSync(path.join(folder, 'dagsorden-beu.docx'), docx);
+    // A bilag is a PDF too, and so is anything else in the folder.
+    fs.writeFileSync(path.join(folder, 'Bilag 1 - Slutevaluering.pdf'), pdf);
+    fs.writeFileSync(path.join(folder, 'notat.docx'), docx);
+    const r = await run('lint', '--format', 'json', folder);
+    const read = (JSON.parse(r.out) as { file: string; format?: string }[]).map((f) => [path.basename(f.file), f.format]);
+    expect(read.sort()).toEqual([
+      ['Referat BEU 18-08-2022.pdf', 'pdf'],
+      ['dagsorden-beu.docx', 'docx'],
+    ]);
+  }, 60_000);
 });

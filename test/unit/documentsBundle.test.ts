@@ -25,7 +25,12 @@ describe('Word and PDF in the bundles', () => {
     // Only the readers' own few lines: pdf.js's document proxy and mammoth's OOXML relationships are in the lazy bundles.
     expect(cli).not.toMatch(/PDFDocumentProxy|officeDocument/);
     expect(server).not.toMatch(/PDFDocumentProxy|officeDocument/);
-    for (const name of ['mammoth', 'pdfjs', 'pdfjs-worker']) expect(fs.existsSync(path.join(DIST, 'lazy', `${name}.js`)), name).toBe(true);
+    for (const name of ['documents', 'mammoth', 'pdfjs', 'pdfjs-worker']) expect(fs.existsSync(path.join(DIST, 'lazy', `${name}.js`)), name).toBe(true);
+    // The readers themselves (files/extract.ts) are a lazy bundle too, which both main bundles require on first use.
+    for (const bundle of [server, cli]) expect(bundle).toContain('./lazy/documents.js');
+    const readers = fs.readFileSync(path.join(DIST, 'lazy', 'documents.js'), 'utf8');
+    expect(readers).toContain('end of central directory');
+    for (const bundle of [server, cli]) expect(bundle).not.toContain('end of central directory');
   });
 
   it.each(['docx', 'pdf'] as const)('node dist/cli.js reads a .%s as the sources do, with nothing on stderr but the summary', async (format) => {

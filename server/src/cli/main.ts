@@ -78,8 +78,7 @@ const DOCUMENT_OF: Partial<Record<string, DocumentFormat>> = { pdf: 'pdf', zip: 
 
 /** The Word or PDF reader, loaded on first use (they carry mammoth and pdf.js, which plain text never needs). */
 async function extractDocument(format: DocumentFormat, bytes: Uint8Array): Promise<ExtractResult> {
-  if (format === 'pdf') return (await import('../files/pdf')).extractPdf(bytes);
-  return (await import('../files/docx')).extractDocx(bytes);
+  return (await import('../files/extract')).extractDocument(format, bytes);
 }
 
 /**
@@ -138,7 +137,7 @@ function encodingFinding(encoding: Encoding, words: CliMessages): LintDiagnostic
 /** The files of the arguments, with every problem reported. */
 async function filesOf(positionals: readonly string[], io: Io, words: CliMessages, report: (message: string) => void, config?: CliConfig): Promise<{ files: string[]; sawDirectory: boolean }> {
   // A walked folder takes the include and exclude globs of its own configuration.
-  const expansion = await expandArguments(positionals, words, (dir) => config?.forFile(path.join(dir, '.referat-folder')).resolved.files ?? {});
+  const expansion = await expandArguments(positionals, words, (dir) => ({ ...(config?.forFile(path.join(dir, '.referat-folder')).resolved.files ?? {}), documents: true }));
   expansion.errors.forEach(report);
   for (const w of expansion.warnings) io.err(`referat: ${w}\n`);
   return expansion;

@@ -3,6 +3,7 @@
 // (at the offending key), reacting to changed files, settings and trust, and saying
 // once per session when custom patterns are ignored in an untrusted workspace.
 // LSP types only; the connection is reached through the host callbacks.
+import { sourceOfExtracted } from '../protocol';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
@@ -33,9 +34,11 @@ export function isConfigFile(uriOrPath: string): boolean {
 }
 
 function documentPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
+  // The text of a Word or PDF file takes the configuration of the file itself.
+  const file = sourceOfExtracted(uri) ?? uri;
+  if (!file.startsWith('file:')) return null;
   try {
-    return fileURLToPath(uri);
+    return fileURLToPath(file);
   } catch {
     return null;
   }

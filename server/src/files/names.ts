@@ -18,3 +18,17 @@ export function fileNameKind(name: string): 'name' | 'content' | null {
   const lower = name.toLowerCase();
   return CONTENT_SUFFIXES.some((s) => lower.endsWith(s) && lower.length > s.length) ? 'content' : null;
 }
+
+/** Word and PDF files, read through their text (files/extract.ts); the CLI's folder walk only. */
+export const DOCUMENT_SUFFIXES = ['.docx', '.pdf'] as const;
+/**
+ * A Word or PDF file in a folder is taken when its name says what it is ("Referat BEU
+ * 18-08-2022.pdf", "dagsorden-oeu.docx"): a folder of minutes also holds their bilag,
+ * which are PDFs too, and reading every PDF to find out would cost more than the lint.
+ */
+const DOCUMENT_NAME_WORD = /referat|dagsorden|beslutningsprotokol/i;
+
+export function isMinutesDocumentName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return DOCUMENT_SUFFIXES.some((s) => lower.endsWith(s) && lower.length > s.length) && DOCUMENT_NAME_WORD.test(name);
+}

@@ -18,6 +18,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DocumentBuilder, type ExtractResult, type Segment } from './document';
+import { lazyDir } from '../lazyRequire';
 
 /** The parts of pdf.js this reader uses. */
 interface PdfJs {
@@ -51,7 +52,7 @@ function pdfjs(): Promise<PdfJs> {
 
 async function load(): Promise<PdfJs> {
   // The bundle loads the copies built beside it (see esbuild.mjs); the sources under test load the package.
-  const dir = path.join(__dirname, 'lazy');
+  const dir = lazyDir();
   const bundled = fs.existsSync(path.join(dir, 'pdfjs.js'));
   // Requires and imports on purpose: loaded on first use, never by the language server.
   /* eslint-disable @typescript-eslint/no-require-imports */

@@ -9,7 +9,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { fileNameKind } from './names';
+import { fileNameKind, isMinutesDocumentName } from './names';
 
 /** Folders never searched (besides hidden ones, whose name starts with "."). */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', '__pycache__']);
@@ -43,6 +43,8 @@ export function isInside(root: string, target: string): boolean {
 export interface WalkFilter {
   include?: readonly string[];
   exclude?: readonly string[];
+  /** Also take Word and PDF files whose name says they are minutes (files/names.ts; the CLI reads them). */
+  documents?: boolean;
 }
 
 function globTest(globs: readonly string[] | undefined): ((rel: string) => boolean) | null {
@@ -88,7 +90,7 @@ export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES, 
       }
       const rel = path.relative(root, full).split(path.sep).join('/');
       if (excluded?.(rel) === true) continue;
-      const kind = included?.(rel) === true ? 'name' : fileNameKind(e.name);
+      const kind = included?.(rel) === true || (filter.documents === true && isMinutesDocumentName(e.name)) ? 'name' : fileNameKind(e.name);
       if (kind === null) continue;
       if (kind === 'content') byContent.add(full);
       let target: string;

@@ -5,7 +5,7 @@ import type { Encoding } from '../files/decode';
 import type { DocumentFailure, DocumentFormat, Place } from '../files/document';
 import type { BinaryFormat, ReadFailure } from '../files/read';
 import type { WriteFailure } from '../files/write';
-import type { Tally } from './messages';
+import { MESSAGES, type Tally } from './messages';
 import type { Locale, Localized } from './locale';
 
 export interface CliMessages {
@@ -78,16 +78,7 @@ export interface CliMessages {
 }
 
 const da: CliMessages = {
-  readFailure: {
-    missing: 'findes ikke',
-    'no-access': 'ingen adgang',
-    'is-directory': 'er en mappe',
-    'not-a-file': 'er ikke en almindelig fil',
-    'too-large': 'filen er for stor',
-    binary: 'ligner ikke en tekstfil',
-    'symlink-loop': 'for mange symbolske links',
-    other: 'fejl ved læsning',
-  },
+  readFailure: MESSAGES.da.readFailure,
   binaryFormat: {
     pdf: 'en PDF-fil',
     zip: 'et zip-arkiv',
@@ -102,7 +93,7 @@ const da: CliMessages = {
   },
   cannotRead: (file, reason) => `kan ikke læse fil '${file}': ${reason}`,
   cannotReadDir: (dir, reason) => `kan ikke læse mappen '${dir}': ${reason}`,
-  noReferatFiles: (dir, patterns) => `ingen referater i mappen '${dir}' (filer med navnene ${patterns}, eller .txt- og .md-filer, hvis indhold ligner et referat)`,
+  noReferatFiles: (dir, patterns) => `ingen referater i mappen '${dir}' (filer med navnene ${patterns}, .txt- og .md-filer, hvis indhold ligner et referat, eller Word- og PDF-filer med referat, dagsorden eller beslutningsprotokol i navnet)`,
   walkTruncated: (dir, max) => `mappen '${dir}' har mere end ${max} referatfiler; kun de første ${max} er læst`,
   readAsWindows1252: (file) => `advarsel: '${file}' er ikke gyldig UTF-8 og er læst som Windows-1252`,
   encodingNames: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'windows-1252', 'utf-8 med ugyldige bytes': 'UTF-8 med ugyldige bytes' },
@@ -110,14 +101,8 @@ const da: CliMessages = {
     description: 'Filen er ikke ren UTF-8: den er læst som windows-1252 (eller ISO-8859-1), UTF-16 eller UTF-8 med ugyldige bytes.',
     message: (encoding) => `Filen er læst som ${encoding}`,
   },
-  documentFailure: {
-    'not-docx': 'ikke en Word-fil (.docx)',
-    'bad-docx': 'Word-filen kan ikke læses',
-    'bad-pdf': 'PDF-filen kan ikke læses',
-    encrypted: 'PDF-filen er krypteret eller kræver en adgangskode',
-    'no-text': 'filen har ingen tekst (en skannet PDF uden tekstlag?)',
-  },
-  place: (p) => (p.kind === 'page' ? `side ${p.page}:linje ${p.line}` : p.line > 1 ? `afsnit ${p.paragraph}:linje ${p.line}` : `afsnit ${p.paragraph}`),
+  documentFailure: MESSAGES.da.documentFailure,
+  place: MESSAGES.da.place,
   linkOutside: (link, dir) => `springer over '${link}': et symbolsk link til en fil uden for mappen '${dir}' (nævn filen selv for at læse den)`,
 
   cli: {
@@ -225,16 +210,7 @@ const da: CliMessages = {
 };
 
 const en: CliMessages = {
-  readFailure: {
-    missing: 'does not exist',
-    'no-access': 'permission denied',
-    'is-directory': 'is a directory',
-    'not-a-file': 'is not a regular file',
-    'too-large': 'the file is too large',
-    binary: 'does not look like a text file',
-    'symlink-loop': 'too many symbolic links',
-    other: 'read error',
-  },
+  readFailure: MESSAGES.en.readFailure,
   binaryFormat: {
     pdf: 'a PDF file',
     zip: 'a zip archive',
@@ -249,7 +225,7 @@ const en: CliMessages = {
   },
   cannotRead: (file, reason) => `cannot read file '${file}': ${reason}`,
   cannotReadDir: (dir, reason) => `cannot read the folder '${dir}': ${reason}`,
-  noReferatFiles: (dir, patterns) => `no minutes in the folder '${dir}' (files named ${patterns}, or .txt and .md files whose content looks like minutes)`,
+  noReferatFiles: (dir, patterns) => `no minutes in the folder '${dir}' (files named ${patterns}, .txt and .md files whose content looks like minutes, or Word and PDF files with referat, dagsorden or beslutningsprotokol in the name)`,
   walkTruncated: (dir, max) => `the folder '${dir}' has more than ${max} referat files; only the first ${max} were read`,
   readAsWindows1252: (file) => `warning: '${file}' is not valid UTF-8 and was read as Windows-1252`,
   encodingNames: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', 'windows-1252': 'windows-1252', 'utf-8 med ugyldige bytes': 'UTF-8 with invalid bytes' },
@@ -257,14 +233,8 @@ const en: CliMessages = {
     description: 'The file is not plain UTF-8: it was read as windows-1252 (or ISO-8859-1), UTF-16 or UTF-8 with invalid bytes.',
     message: (encoding) => `The file was read as ${encoding}`,
   },
-  documentFailure: {
-    'not-docx': 'not a Word file (.docx)',
-    'bad-docx': 'the Word file cannot be read',
-    'bad-pdf': 'the PDF file cannot be read',
-    encrypted: 'the PDF file is encrypted or needs a password',
-    'no-text': 'the file has no text (a scanned PDF without a text layer?)',
-  },
-  place: (p) => (p.kind === 'page' ? `page ${p.page}:line ${p.line}` : p.line > 1 ? `paragraph ${p.paragraph}:line ${p.line}` : `paragraph ${p.paragraph}`),
+  documentFailure: MESSAGES.en.documentFailure,
+  place: MESSAGES.en.place,
   linkOutside: (link, dir) => `skipping '${link}': a symbolic link to a file outside the folder '${dir}' (name the file itself to read it)`,
 
   cli: {

@@ -2,6 +2,8 @@
 // Danish and English. The rules keep their own messages beside their checks (rules/*.ts),
 // the configuration its validation messages (config/validate.ts) and the command line
 // its own (l10n/cli.ts); everything else that reaches a user is here.
+import type { DocumentFailure, Place } from '../files/document';
+import type { ReadFailure } from '../files/read';
 import type { LintTally } from '../protocol';
 import type { Locale, Localized } from './locale';
 
@@ -29,6 +31,14 @@ export interface Messages {
   untrustedPatterns: string;
   tooLarge(size: string, limit: string): string;
 
+  // Files, and Word and PDF files (the CLI and the command that opens their text in the editor).
+  readFailure: Record<ReadFailure, string>;
+  /** Why a Word or PDF file could not be read. */
+  documentFailure: Record<DocumentFailure, string>;
+  /** Where a finding is in a Word or PDF file: "side 3:linje 12", "afsnit 57". */
+  place(place: Place): string;
+  notDocument: string;
+  cannotExtract(file: string, reason: string): string;
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -55,7 +65,26 @@ const da: Messages = {
     `Dokumentet er ikke tjekket: det er på ${size} MB, og grænsen er ${limit} MB. Hæv den med "maxDocumentSize" i .referatrc.json eller indstillingen referat.maxDocumentSize.`,
   untrustedPatterns:
     'Egne mønstre (sagsnumre, punktoverskrifter, feltnavne) bruges ikke, fordi arbejdsområdet ikke er betroet (Workspace Trust). Giv arbejdsområdet tillid for at bruge dem.',
-
+  readFailure: {
+    missing: 'findes ikke',
+    'no-access': 'ingen adgang',
+    'is-directory': 'er en mappe',
+    'not-a-file': 'er ikke en almindelig fil',
+    'too-large': 'filen er for stor',
+    binary: 'ligner ikke en tekstfil',
+    'symlink-loop': 'for mange symbolske links',
+    other: 'fejl ved læsning',
+  },
+  documentFailure: {
+    'not-docx': 'ikke en Word-fil (.docx)',
+    'bad-docx': 'Word-filen kan ikke læses',
+    'bad-pdf': 'PDF-filen kan ikke læses',
+    encrypted: 'PDF-filen er krypteret eller kræver en adgangskode',
+    'no-text': 'filen har ingen tekst (en skannet PDF uden tekstlag?)',
+  },
+  place: (p) => (p.kind === 'page' ? `side ${p.page}:linje ${p.line}` : p.line > 1 ? `afsnit ${p.paragraph}:linje ${p.line}` : `afsnit ${p.paragraph}`),
+  notDocument: 'filen er hverken en Word-fil (.docx) eller en PDF-fil',
+  cannotExtract: (file, reason) => `Referat kan ikke læse ${file}: ${reason}.`,
 };
 
 const en: Messages = {
@@ -80,7 +109,26 @@ const en: Messages = {
     `The document was not checked: it is ${size} MB and the limit is ${limit} MB. Raise it with "maxDocumentSize" in .referatrc.json or the setting referat.maxDocumentSize.`,
   untrustedPatterns:
     'Custom patterns (case numbers, punkt headings, field labels) are not used because the workspace is not trusted (Workspace Trust). Trust the workspace to use them.',
-
+  readFailure: {
+    missing: 'does not exist',
+    'no-access': 'permission denied',
+    'is-directory': 'is a directory',
+    'not-a-file': 'is not a regular file',
+    'too-large': 'the file is too large',
+    binary: 'does not look like a text file',
+    'symlink-loop': 'too many symbolic links',
+    other: 'read error',
+  },
+  documentFailure: {
+    'not-docx': 'not a Word file (.docx)',
+    'bad-docx': 'the Word file cannot be read',
+    'bad-pdf': 'the PDF file cannot be read',
+    encrypted: 'the PDF file is encrypted or needs a password',
+    'no-text': 'the file has no text (a scanned PDF without a text layer?)',
+  },
+  place: (p) => (p.kind === 'page' ? `page ${p.page}:line ${p.line}` : p.line > 1 ? `paragraph ${p.paragraph}:line ${p.line}` : `paragraph ${p.paragraph}`),
+  notDocument: 'the file is neither a Word file (.docx) nor a PDF file',
+  cannotExtract: (file, reason) => `Referat cannot read ${file}: ${reason}.`,
 };
 
 export const MESSAGES: Localized<Messages> = { da, en };
