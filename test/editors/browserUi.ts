@@ -151,6 +151,26 @@ export async function runBrowserUi(
     assert.strictEqual(await statusProblems.getAttribute('aria-label'), `Warnings: ${golden.length}`, 'one finding fewer, one more');
     await shot('quickfix-applied.png', { x: 350, y: 250, width: 930, height: 300 }, false);
   });
+
+  // Issue 13: minutes under an ordinary name get a one-time offer (referat.autoDetect "ask", the default).
+  const plain = 'Referat BEU 18-08-2022.txt';
+  await check(`"${plain}" opens as plain text with an offer to use Referat; "Use Referat" gives its findings`, async () => {
+    fs.copyFileSync(path.join(workspace, DOC), path.join(workspace, plain));
+    const before = fs.readFileSync(path.join(workspace, plain));
+    // The folder's view was collapsed for the Outline view: open it again.
+    const folder = page.locator('.pane-header[aria-label^="Explorer Section"]');
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+    await page.getByRole('treeitem', { name: plain, exact: true }).click();
+    const toast = page.locator('.notification-toast', { hasText: `${plain} looks like minutes. Use Referat for it?` });
+    await toast.waitFor();
+    const language = page.locator('[id="status.editor.mode"]');
+    assert.match((await language.innerText()).trim(), /^Plain Text$/);
+    await shot('offer.png', { x: 680, y: 560, width: 600, height: 240 }, false);
+    await toast.getByRole('button', { name: 'Use Referat' }).click();
+    await page.locator('[id="status.editor.mode"]', { hasText: 'Referat' }).waitFor();
+    await page.locator(`.markers-panel .monaco-list-row[aria-label^="${golden.length} problems in file ${plain}"]`).waitFor();
+    assert.ok(fs.readFileSync(path.join(workspace, plain)).equals(before), 'the file on disk is untouched');
+  });
   await context.close();
 }
 
