@@ -12,6 +12,7 @@ import { EXTRACTED_SCHEME, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/s
 import { registerCommands } from './commands';
 import { registerDetection } from './detect';
 import { registerDocuments } from './documents';
+import { registerReport } from './report';
 import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
@@ -38,6 +39,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, client);
   registerDetection(context, client);
   registerDocuments(context, client);
+  registerReport(context, client);
   context.subscriptions.push(
     workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });

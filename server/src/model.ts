@@ -70,6 +70,8 @@ export interface Header {
   readonly place: TextSpan | null;
   readonly time: TextSpan | null;
   readonly members: readonly Member[];
+  /** Whether `members` lists all members ("Medlemmer:", "Indkaldelse") or those who came ("Deltagere:"). */
+  readonly membersLabel: 'members' | 'present' | null;
   /** "Afbud fra:" / "Fraværende:" in the header. */
   readonly absent: readonly Member[];
 }
@@ -199,6 +201,70 @@ export interface Recognised {
   readonly caseNumbers: number;
 }
 
+/** What a statement about a person says (issue 14; the phrasing in parser/dialect/people.ts). */
+export type PresenceKind =
+  /** "Fraværende: …", "Afbud fra: …", "Der er afbud fra …", "Medlemmerne var mødt, bortset fra …". */
+  | 'absent'
+  /** "Stedfortræder: …", "… mødte som stedfortræder for …". */
+  | 'substitute'
+  /** "… ankom til mødet kl. 17.32 under behandlingen af punkt 1". */
+  | 'arrived'
+  /** "… forlod mødet kl. 20.20". */
+  | 'left'
+  /** "… deltog ikke under punkterne 12-15". */
+  | 'not-present-for'
+  /** "… blev erklæret inhabil", "… erklærede sig inhabil … vedr. pkt. 196". */
+  | 'inhabil'
+  /** Took part: "… ønskede sin stemme ført til protokol", "… stillede ændringsforslag". */
+  | 'spoke';
+
+export interface PresenceStatement {
+  readonly kind: PresenceKind;
+  /** The index in `punkter` of the punkt whose text holds it; null for the meeting's header. */
+  readonly punkt: number | null;
+  /** Who: names as written, party letters apart. Names that are no person ("Ingen", "Formanden") are left out. */
+  readonly people: readonly Member[];
+  /** For a stedfortræder: the member stood in for, when the statement names one. */
+  readonly for?: Member;
+  /** The punkt numbers the statement names ("vedr. pkt. 196, 197 og 198", "under punkterne 12-15"). */
+  readonly punkter: readonly number[];
+  /** A time or a punkt limits it: "kl. 17.32", "under behandlingen af punkt 1", "efter punkt 4". */
+  readonly qualified: boolean;
+  /** For inhabil: the statement itself says the member left or took no part. */
+  readonly withdrew: boolean;
+  /** The sentence (or field line). */
+  readonly range: Range;
+}
+
+/** One side of a vote: "For stemte: 5 (A+T+V)", "Imod: 2 (Anne Holm (A), Bent Lund (V))". */
+export interface VoteTally {
+  readonly count: number | null;
+  /** Party letters ("A+T+V", "A, T og V"). */
+  readonly parties: readonly string[];
+  readonly names: readonly Member[];
+  readonly range: Range;
+}
+
+export interface Vote {
+  readonly punkt: number | null;
+  readonly for: VoteTally | null;
+  readonly against: VoteTally | null;
+  readonly abstain: VoteTally | null;
+  /** The lines of the vote. */
+  readonly range: Range;
+}
+
+/** Who took part in the meeting, as the document says. */
+export interface People {
+  /** The members: the header's list, or else a participant list in a punkt ("Deltagerne var:"). */
+  readonly members: readonly Member[];
+  readonly membersFrom: 'header' | 'punkt' | null;
+  /** All the members, or those who came (a "Deltagere:" list: whoever sent afbud is not on it). */
+  readonly membersAre: 'members' | 'present' | null;
+  readonly statements: readonly PresenceStatement[];
+  readonly votes: readonly Vote[];
+}
+
 export interface ReferatModel {
   readonly kind: DocumentKind;
   readonly title: TextSpan | null;
@@ -210,6 +276,8 @@ export interface ReferatModel {
   /** Cases that carry no punkt heading. */
   readonly blocks: readonly UnheadedBlock[];
   readonly recognised: Recognised;
+  /** Members, attendance, stedfortrædere, inhabilitet and votes (parser/people.ts). */
+  readonly people: People;
   readonly lineCount: number;
   /** The text started with a byte-order mark, which the model's positions skip. */
   readonly hasBom: boolean;

@@ -14,6 +14,10 @@ export const SERVER_COMMANDS = {
   sniff: 'referat.server.sniff',
   /** Arguments: [uri] (a file: URI of a .docx or .pdf). Reads the file's text: ExtractResultAnswer. */
   extract: 'referat.server.extract',
+  /** Arguments: [uri] (an open document). Its publication report as HTML for a webview: ReportAnswer. */
+  report: 'referat.server.report',
+  /** Arguments: [uri] (an open document, or a file: URI of a text, Word or PDF file). The referat of that dagsorden: FromAgendaAnswer. */
+  newFromAgenda: 'referat.server.newFromAgenda',
 } as const;
 
 export type ServerCommand = (typeof SERVER_COMMANDS)[keyof typeof SERVER_COMMANDS];
@@ -25,7 +29,16 @@ export const CLIENT_COMMANDS = {
   lintWorkspace: 'referat.lintWorkspace',
   useForFile: 'referat.useForFile',
   checkDocument: 'referat.checkDocument',
+  publicationReport: 'referat.publicationReport',
+  newFromAgenda: 'referat.newFromAgenda',
 } as const;
+
+/**
+ * Arguments: [uri, line, character] (0-based). Opens the document at that place: the
+ * links of the publication report's webview (command: URIs, the only command it may run).
+ * Not in the command palette, so not in CLIENT_COMMANDS.
+ */
+export const REVEAL_LINE_COMMAND = 'referat.revealLine';
 
 /**
  * The read-only documents that show a Word or PDF file's text: the file's URI under this
@@ -80,6 +93,14 @@ export interface UpdateTocResult {
 export type ExtractAnswer =
   | { ok: true; uri: string; text: string; format: 'docx' | 'pdf'; units: number }
   | { ok: false; message: string };
+
+/** The answer to SERVER_COMMANDS.report: the report's HTML (links are REVEAL_LINE_COMMAND command: URIs), or why there is none. */
+export type ReportAnswer =
+  | { ok: true; html: string; verdict: 'red' | 'yellow' | 'green' | 'unknown'; title: string }
+  | { ok: false; message: string };
+
+/** The answer to SERVER_COMMANDS.newFromAgenda: the referat's text, or why there is none (in the user's language). */
+export type FromAgendaAnswer = { ok: true; text: string; /** 0-based lines to write the decisions on. */ decisions: number[] } | { ok: false; message: string };
 
 /** The answer to SERVER_COMMANDS.sniff. */
 export interface SniffResult {

@@ -29,6 +29,7 @@ import { clientOptions, featureCapabilities, type ClientOptions } from './featur
 import { FIX_ALL_KIND } from './features/codeActions';
 import { toLspDiagnostics } from './features/diagnostics';
 import { folderLookup } from './features/documentLinks';
+import { renderReportHtml } from './features/reportHtml';
 import { skeleton } from './features/skeleton';
 import type { LineSource } from './features/text';
 import { CONTENT_SUFFIXES, REFERAT_SUFFIXES } from './files/names';
@@ -37,20 +38,25 @@ import { lineBreakOf } from './parser/lines';
 import { SNIFF_CHARS, sniffMinutes } from './parser/sniff';
 import { listFolderFiles } from './files/walk';
 import { readLocale, type Locale } from './l10n/locale';
+import { reportWords } from './l10n/report';
 import { placeOf, type ExtractedDocument } from './files/document';
 import { readDocumentFile } from './files/readDocument';
 import {
   extractedUri,
+  REVEAL_LINE_COMMAND,
   SERVER_COMMANDS,
   sourceOfExtracted,
   WORKSPACE_TRUSTED_NOTIFICATION,
   type ExtractAnswer,
   type LintWorkspaceResult,
+  type FromAgendaAnswer,
+  type ReportAnswer,
   type SniffResult,
   type UpdateTocResult,
 } from './protocol';
 import type { LintDiagnostic } from './rules/engine';
-import { createReferatService, describeError, type DocumentRef, type ReferatService } from './service/service';
+import { createReferatService, describeError, documentName, type DocumentRef, type ReferatService } from './service/service';
+import { readTextFile } from './files/read';
 import type { FileChange } from './service/workspace';
 import { pathToUri, uriToPath } from './workspace/indexer';
 import { VERSION } from './version';
@@ -168,7 +174,8 @@ export function serve(connection: Connection): void {
       });
     }
     void refreshConfiguration();
-    void service.workspace.addFolders(folders);
+    // Once the scan is in, an open referat may have its dagsorden (agenda-mismatch).
+    void service.workspace.addFolders(folders).then(revalidateRelated);
   });
 
   // ---- Configuration: any change drops every cached model and finding, and re-lints.
@@ -198,6 +205,7 @@ export function serve(connection: Connection): void {
   connection.onDidChangeWatchedFiles((params) => {
     if (configs.filesChanged(params.changes.map((c) => c.uri))) configChanged();
     service.workspace.filesChanged(params.changes.map((c: FileEvent) => ({ uri: c.uri, kind: FILE_CHANGE[c.type] ?? 'changed' })));
+    void service.workspace.ready.then(revalidateRelated);
   });
 
   // ---- Diagnostics: once per burst of changes, for the latest version only; each publish names its version.
@@ -211,9 +219,19 @@ export function serve(connection: Connection): void {
       const doc = open(uri);
       if (doc === undefined) return;
       service.guard(`diagnostics for ${uri}`, undefined, () => {
+        // The open documents' live text in the index: a referat is compared with its open dagsorden as it is now.
+        syncIndex();
         const diagnostics = toLspDiagnostics(placed(uri, service.findings(doc)), (rule) => service.docsHref(rule));
         void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+        if (service.model(doc).kind === 'dagsorden') revalidateRelated();
       });
+    });
+  }
+
+  /** Re-lints the open documents whose meeting's dagsordener changed in the index (agenda-mismatch). */
+  function revalidateRelated(): void {
+    service.guard('agenda-mismatch', undefined, () => {
+      for (const doc of openDocuments()) if (service.agendasChanged(doc)) scheduleValidation(doc.uri);
     });
   }
 
@@ -225,7 +243,7 @@ export function serve(connection: Connection): void {
     pending.delete(uri);
     // Clear the Problems panel for a closed document; its disk findings come back if the workspace was linted.
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-    void service.workspace.closed(uri);
+    void service.workspace.closed(uri).then(revalidateRelated);
   });
 
   // ---- Features: the service's providers on the document's cached model.
@@ -342,17 +360,67 @@ export function serve(connection: Connection): void {
     return { ok: true, uri: target, text: read.document.text, format: read.document.format, units: read.document.units };
   }
 
-  /** In a Word or PDF file's text, each finding also says where it is in the file: "(side 3:linje 12)". */
-  function placed(uri: string, findings: readonly LintDiagnostic[]): readonly LintDiagnostic[] {
+  /** The Word or PDF file whose text an extracted document shows, if it was read here. */
+  function extractedOf(uri: string): ExtractedDocument | undefined {
     const source = sourceOfExtracted(uri);
     const file = source === null ? null : uriToPath(source);
-    const document = file === null ? undefined : extracted.get(file);
+    return file === null ? undefined : extracted.get(file);
+  }
+
+  /** In a Word or PDF file's text, each finding also says where it is in the file: "(side 3:linje 12)". */
+  function placed(uri: string, findings: readonly LintDiagnostic[]): readonly LintDiagnostic[] {
+    const document = extractedOf(uri);
     if (document === undefined) return findings;
     const words = service.messages();
     return findings.map((f) => {
       const place = placeOf(document, f.range.start.line, f.range.start.character);
       return place === null ? f : { ...f, message: `${f.message} (${words.place(place)})` };
     });
+  }
+
+  /**
+   * The publication report of an open document (its cached model and findings) as HTML for
+   * the client's webview. Its links are command: URIs of REVEAL_LINE_COMMAND, which the
+   * webview may run and nothing else; a webview without scripts cannot post messages.
+   */
+  function report(uri: unknown): ReportAnswer {
+    const doc = open(uri);
+    if (doc === undefined) return { ok: false, message: reportWords(locale).notOpen };
+    const docLocale = service.config(doc.uri).locale;
+    const document = extractedOf(doc.uri);
+    const file = uriToPath(sourceOfExtracted(doc.uri) ?? doc.uri) ?? doc.uri;
+    const data = service.report(doc, file, document === undefined ? {} : { format: document.format, locate: (line, character) => placeOf(document, line, character) });
+    const reveal = (line: number, character: number): string => `command:${REVEAL_LINE_COMMAND}?${encodeURIComponent(JSON.stringify([doc.uri, line, character]))}`;
+    const html = renderReportHtml([data], { locale: docLocale, generator: `Referat ${VERSION}`, href: (_r, range) => reveal(range.start.line, range.start.character) });
+    return { ok: true, html, verdict: data.verdict, title: `${reportWords(docLocale).title} ${path.basename(file)}` };
+  }
+
+  /** "Opret referat fra dagsorden": the referat of an open dagsorden, or of a file on disk (text, Word or PDF). */
+  async function newFromAgenda(uri: unknown): Promise<FromAgendaAnswer> {
+    const words = service.messages();
+    if (typeof uri !== 'string') return { ok: false, message: words.fromAgenda.cannotRead(String(uri), words.readFailure.missing) };
+    const name = documentName(sourceOfExtracted(uri) ?? uri);
+    let text: string;
+    const doc = open(uri);
+    if (doc !== undefined) text = doc.getText();
+    else {
+      const file = uriToPath(uri);
+      if (file === null) return { ok: false, message: words.fromAgenda.cannotRead(name, words.readFailure.missing) };
+      const read = await readTextFile(file);
+      if (read.ok) text = read.text;
+      else if (read.reason !== 'binary') return { ok: false, message: words.fromAgenda.cannotRead(name, words.readFailure[read.reason]) };
+      else {
+        const document = await readDocumentFile(file);
+        if (!document.ok) {
+          const reason = document.reason === 'not-document' ? words.readFailure.binary : document.reason === 'read' ? words.readFailure[document.failure] : words.documentFailure[document.failure];
+          return { ok: false, message: words.fromAgenda.cannotRead(name, reason) };
+        }
+        text = document.document.text;
+      }
+    }
+    const result = service.fromAgenda(uri, text);
+    if (!result.ok) return { ok: false, message: result.reason === 'minutes' ? words.fromAgenda.minutes(name) : words.fromAgenda.noPunkter(name) };
+    return { ok: true, text: result.text, decisions: result.decisions };
   }
 
   async function lintWorkspace(): Promise<LintWorkspaceResult> {
@@ -378,8 +446,12 @@ export function serve(connection: Connection): void {
         }
         case SERVER_COMMANDS.extract:
           return extract(params.arguments?.[0]);
+        case SERVER_COMMANDS.report:
+          return report(params.arguments?.[0]);
         case SERVER_COMMANDS.skeleton:
           return skeleton(new Date(), params.arguments?.[0] === 'dagsorden' ? 'dagsorden' : 'referat');
+        case SERVER_COMMANDS.newFromAgenda:
+          return newFromAgenda(params.arguments?.[0]);
         default:
           return null;
       }

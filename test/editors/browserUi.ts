@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { saveFailure } from './extensionHost';
 import { goldenFindings, goldenPunkter, OUT, punktName, ROOT, type Results } from './lib';
+import { checkReportWebview } from './report';
 
 export const GROUP = 'code-server: browser UI';
 
@@ -171,6 +172,9 @@ export async function runBrowserUi(
     await page.locator(`.markers-panel .monaco-list-row[aria-label^="${golden.length} problems in file ${plain}"]`).waitFor();
     assert.ok(fs.readFileSync(path.join(workspace, plain)).equals(before), 'the file on disk is untouched');
   });
+
+  // Issue 14: the publication report in a webview, with links that open the lines.
+  await checkReportWebview(page, check, { doc: DOC, shot });
   await context.close();
 }
 

@@ -1,10 +1,11 @@
 // `npm run test:editors`: Referat in real editors. Needs what .ci/setup-editors.sh installs.
 //   - code-server 4.139.1: the extension-host suite (test/vscode/suite) in its extension host,
 //     and a browser-driven UI test of the packaged .vsix (one code-server, one chromium);
-//   - Neovim 0.7 and Emacs eglot, headless, against `node dist/server.js --stdio`.
+//   - Neovim 0.7 and Emacs eglot, headless, against `node dist/server.js --stdio`;
+//   - chromium alone: the HTML report of `referat report --format html` as a file:// page.
 // Prints each check and a summary ending in "N passed, M failed"; exits 1 on any failure.
 //
-//   node out/editors/run.js [--only code-server,browser,neovim,emacs] [--update-screenshots]
+//   node out/editors/run.js [--only code-server,browser,neovim,emacs,report] [--update-screenshots]
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
@@ -14,8 +15,9 @@ import { runEmacs } from './emacs';
 import { runExtensionHostSuite, GROUP as EXTHOST_GROUP } from './extensionHost';
 import { corpusWorkspace, describe, OUT, Results, ROOT, runProcess, SERVER, tempDir } from './lib';
 import { runNeovim } from './neovim';
+import { runReportBrowser, GROUP as REPORT_GROUP } from './report';
 
-const PARTS = ['code-server', 'browser', 'neovim', 'emacs'] as const;
+const PARTS = ['code-server', 'browser', 'neovim', 'emacs', 'report'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: readonly string[]): { parts: Set<Part>; updateScreenshots: boolean } {
@@ -108,6 +110,22 @@ async function main(): Promise<number> {
   if (parts.has('code-server') || parts.has('browser')) {
     console.log('\ncode-server');
     await runCodeServer(results, parts, updateScreenshots, timings);
+  }
+  if (parts.has('report')) {
+    await timed('HTML report in chromium', async () => {
+      if (!fs.existsSync(CHROMIUM)) {
+        results.add({ group: REPORT_GROUP, name: 'start', ok: false, ms: 0, detail: `${CHROMIUM} is missing: run .ci/setup-editors.sh` });
+        return;
+      }
+      const browser = await launchChromium();
+      try {
+        await runReportBrowser(results, { browser, artifacts: path.join(OUT, 'artifacts'), updateScreenshots });
+      } catch (err) {
+        results.add({ group: REPORT_GROUP, name: 'start', ok: false, ms: 0, detail: describe(err) });
+      } finally {
+        await browser.close();
+      }
+    });
   }
 
   const passed = results.all.filter((r) => r.ok).length;

@@ -83,7 +83,7 @@ describe('authoring over LSP in a workspace of two meetings', () => {
       definitionProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton', 'referat.server.sniff', 'referat.server.extract'] },
+      executeCommandProvider: { commands: ['referat.server.updateToc', 'referat.server.lintWorkspace', 'referat.server.skeleton', 'referat.server.sniff', 'referat.server.extract', 'referat.server.report', 'referat.server.newFromAgenda'] },
     });
   });
 

@@ -87,6 +87,7 @@ const sample = model({
       { name: 'Peter Svane', party: 'D', range: r(2, 0, 2, 15) },
       { name: 'Anne Hansen', party: null, range: r(2, 17, 2, 28) },
     ],
+    membersLabel: null,
     absent: [],
   },
   toc: toc(r(4, 0, 5, 30), ['Godkendelse af dagsorden']),

@@ -140,6 +140,16 @@ describe('each key changes behaviour', () => {
     const ownAt = { line: own.split('\n').length - 1, character: 'Afbud: '.length };
     expect(completions(parseReferat(own), linesOf(own), ownAt, { rules: c.ruleOptions }).map((i) => i.label)).toEqual(['Henny Schøler', 'Knud Peter Wad']);
   });
+
+  it('placeholders: a text of their own is a template leftover, also in an untrusted workspace (it is a literal)', () => {
+    const text = REFERAT.replace('Godkendt.', 'Godkendt med [SAGSBEHANDLER UDFYLDER] i tilføjelse.');
+    expect(rules(lintWith(text), 'template-leftover')).toEqual([]);
+    const json = '{"placeholders": ["[Sagsbehandler udfylder]"]}';
+    const expected = ['Pladsholder fra skabelonen, der ikke er udfyldt: "[SAGSBEHANDLER UDFYLDER]".'];
+    expect(rules(lintWith(text, json), 'template-leftover')).toEqual(expected);
+    expect(rules(lintWith(text, json, false), 'template-leftover')).toEqual(expected);
+    expect(configOf(json, false).patternsIgnored).toBe(false);
+  });
 });
 
 describe('layers', () => {

@@ -11,6 +11,9 @@ import { isCommitteeName, mayNameCommittee } from '../../server/src/parser/diale
 import { matchPunktForm, PUNKT_FORMS, type PunktForm } from '../../server/src/parser/dialect/punktForms';
 import { SECTION_ROWS } from '../../server/src/parser/dialect/sections';
 import { parseReferat } from '../../server/src/parser/parse';
+import { BUILT_IN_PLACEHOLDERS, PLACEHOLDER_FORMS } from '../../server/src/parser/dialect/placeholders';
+import { DEFAULT_OPTIONS } from '../../server/src/rules/options';
+import { lintText } from '../helpers/lintFile';
 
 const doc = (...lines: string[]): string => lines.join('\n');
 const HEADER = 'Referat Byrådet 12-03-2024';
@@ -100,7 +103,7 @@ describe('header', () => {
   it.each(HEADER_LABELS.map((l) => [l.example, l.role] as const))('%s gives the %s', (example, role) => {
     const m = parseReferat(doc('Referat', example, '', 'Anne Holm (A)', 'Bent Lund (V)', '', 'Punkt 1: Budget', '', 'Beslutning', '', 'Godkendt.'));
     const h = m.header;
-    const got = { committee: h.committee?.text, date: h.meetingDate, time: h.time?.text, end: undefined, place: h.place?.text, members: h.members.length, others: undefined, absent: h.absent.length, ignore: undefined }[role];
+    const got = { committee: h.committee?.text, date: h.meetingDate, time: h.time?.text, end: undefined, place: h.place?.text, members: h.members.length, present: h.members.length, others: undefined, absent: h.absent.length, ignore: undefined }[role];
     if (role === 'end' || role === 'others' || role === 'ignore') {
       expect(h.meetingDate === null || role !== 'ignore').toBe(true);
     } else {
@@ -121,5 +124,26 @@ describe('header', () => {
   it.each(TOC_HEADINGS.map((t) => t.text))('%s opens a table of contents', (heading) => {
     const m = parseReferat(doc('Referat', '', heading, '', 'Budget.....\t3', '', 'Punkt 1: Budget', '', 'Beslutning', '', 'Godkendt.'));
     expect(m.toc?.entries.map((e) => e.title)).toEqual(['Budget']);
+  });
+});
+
+describe('placeholders', () => {
+  const leftovers = (text: string, placeholders?: string[]): unknown[] =>
+    lintText(text, placeholders === undefined ? {} : { options: { ...DEFAULT_OPTIONS, placeholders } })
+      .filter((d) => d.rule === 'template-leftover')
+      .map((d) => d.data?.['form']);
+
+  it.each(PLACEHOLDER_FORMS.map((f) => [f.id, f] as const))('%s: the pre-filter lets its example through and template-leftover finds it as this form', (_id, form) => {
+    expect(form.seen).not.toBe('');
+    expect(BUILT_IN_PLACEHOLDERS.hint.test(form.example)).toBe(true);
+    const found = leftovers(doc(HEADER, '', 'Punkt 1: Budget', '', '24/1001', '', 'Sagsfremstilling', '', form.example, '', 'Beslutning', '', 'Godkendt.'));
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found)).toEqual(new Set([form.id]));
+  });
+
+  it("a configuration's text is found as it is written, in any case, and not inside a word", () => {
+    const text = doc(HEADER, '', 'Punkt 1: Budget', '', '24/1001', '', 'Sagsfremstilling', '', 'Beløbet er [sagsbehandler udfylder] kr.', '', 'UDFYLDES senere; de udfyldeske felter.', '', 'Beslutning', '', 'Godkendt.');
+    expect(leftovers(text)).toEqual([]);
+    expect(leftovers(text, ['[Sagsbehandler udfylder]', 'Udfyldes'])).toEqual(['config:0', 'config:1']);
   });
 });

@@ -55,6 +55,7 @@ describe('documentSymbols', () => {
         place: null,
         time: null,
         members: [],
+        membersLabel: null,
         absent: [],
       },
     });

@@ -9,21 +9,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../server/src/cli/main';
 import type { Outline, OutlineSection } from '../../server/src/cli/outline';
 import { parseReferat } from '../../server/src/parser/parse';
 import { docxFromText, pdfFromText } from '../helpers/documents';
+import { runCli } from '../helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.join(ROOT, 'test/fixtures/corpus');
 const files = fs.readdirSync(CORPUS).sort();
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 interface Plain {
   kind: string;

@@ -8,19 +8,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../server/src/cli/main';
 import { decodeText, decodeWindows1252, type Encoding } from '../../server/src/files/decode';
 import { encoderFor, unencodable, UnencodableError } from '../../server/src/files/encode';
+import { runCli } from '../helpers/cli';
 
 const ROOT = path.resolve(__dirname, '../..');
 const RULES = path.join(ROOT, 'test/fixtures/rules');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 /** How a test file is made from text, and the encoding it must be read as. */
 interface Form {

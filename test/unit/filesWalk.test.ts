@@ -5,17 +5,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../server/src/cli/main';
 import { walkReferatFiles } from '../../server/src/files/walk';
+import { runCli } from '../helpers/cli';
 
 const TEXT = ['Referat', 'Økonomiudvalget 12-03-2024', '', 'Punkt 1: Budget', 'Sagsnr.: 24/1001', '', 'Indstilling', '', 'Godkendes.', '', 'Beslutning', '', 'Godkendt.', ''].join('\n');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('symbolic links in the folder walk', () => {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-walk-'));

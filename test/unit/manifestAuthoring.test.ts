@@ -28,10 +28,10 @@ describe('commands and tasks in package.json', () => {
     const nlsDa = JSON.parse(readFileSync(join(root, 'package.nls.da.json'), 'utf8')) as Record<string, string>;
     const danish = (s: string): string => s.replace(/^%(.+)%$/, (all, key: string) => nlsDa[key] ?? all);
     const titles = pkg.contributes.commands.map((c) => `${c.category}: ${danish(c.title)}`);
-    expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet', 'Referat: Brug Referat til denne fil', 'Referat: Tjek Word- eller PDF-fil']);
+    expect(titles).toEqual(['Referat: Opdater indholdsfortegnelse', 'Referat: Nyt referat', 'Referat: Tjek alle referater i arbejdsområdet', 'Referat: Brug Referat til denne fil', 'Referat: Tjek Word- eller PDF-fil', 'Referat: Klar til offentliggørelse?', 'Referat: Opret referat fra dagsorden']);
     // The names come from the shared protocol file, and the client registers each of them.
     expect(pkg.contributes.commands.map((c) => c.command)).toEqual(Object.values(CLIENT_COMMANDS));
-    const client = ['commands.ts', 'detect.ts', 'documents.ts'].map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
+    const client = ['commands.ts', 'detect.ts', 'documents.ts', 'report.ts'].map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
     for (const key of Object.keys(CLIENT_COMMANDS)) expect(client).toContain(`registerCommand(CLIENT_COMMANDS.${key},`);
   });
 

@@ -32,6 +32,7 @@ const SNIPPETS = [
   'Punkt 7: Ny titel', '\nPunkt 8: Nyt punkt\n', 'Pkt. 9 Titel', 'Nr. 4 - Titel', '\nSag nr. 5\n', '\n• 6\n', '3: ', '4. Titel',
   'Beslutning', '\nBeslutning\n', 'Beslutning i Udvalget den 12-08-2024', '\nIndstilling\n', 'BilagBeslutning', '\nBaggrund\n',
   '\nSagsnr.: 24/19987\n', '24/19987', '\n00.13.06-P22-2-23\n', '\nAfbud: Peter Svane (D)\n', 'Direktøren indstiller, at', '\nat det godkendes.\n',
+  '\nAnne Holm (A) blev erklæret inhabil.\n', '\nFor stemte: 5 (A+T+V)\n', 'Imod: 2 (C+O)', ' forlod mødet kl. 19.00', '\nStedfortræder: Lars Krogh (B)\n',
   '\nKopier link til punktet - Print\n', '\nVi bruger cookies\n', 'Indholdsfortegnelse', '.....\t3', 'Ã¸', '[link](#)', '<!-- referat-disable -->', '\ufeff',
 ];
 

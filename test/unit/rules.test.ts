@@ -1,12 +1,16 @@
 // Meta-tests over the rule registry, and each rule's fixtures with their
 // checked-in expected diagnostics and, for a fixable rule, the text its fixes give
-// (bad*.fixed.txt / .md beside the fixture). Set UPDATE_EXPECTED=1 to rewrite the
-// expected files, then review the diff by hand.
+// (bad*.fixed.txt / .md beside the fixture). A fixture <name>.referat.* is compared with
+// the documents <name>.related.*.txt|md beside it that are dagsordener of its meeting (as
+// the CLI pairs the files of a run), for the rules that compare documents. Set
+// UPDATE_EXPECTED=1 to rewrite the expected files, then review the diff by hand.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, type LintDiagnostic } from '../../server/src/rules/engine';
+import { parseReferat } from '../../server/src/parser/parse';
+import { applyEdits, type LintDiagnostic, type LintOptions } from '../../server/src/rules/engine';
 import { RULES } from '../../server/src/rules/registry';
+import { agendasFor, meetingFacts } from '../../server/src/rules/sameMeeting';
 import { expectedForm, lintText } from '../helpers/lintFile';
 
 const root = join(__dirname, '..', '..');
@@ -18,6 +22,16 @@ const fixedName = (f: string): string => f.replace(/\.referat(\.md)?(?:\.txt)?$/
 
 /** Rules whose fix repairs only part of what a finding names (docs/rules/encoding-damage.md: "delvis"). */
 const PARTIAL_FIXES: ReadonlySet<string> = new Set(['encoding-damage']);
+
+/** The related documents of a fixture (<name>.related.*) that are dagsordener of its meeting; {} when it has none. */
+function relatedOptions(dir: string, f: string): LintOptions {
+  const prefix = `${f.replace(FIXTURE, '$1')}.related.`;
+  const names = readdirSync(dir).filter((x) => x.startsWith(prefix) && /\.(?:txt|md)$/.test(x)).sort();
+  if (names.length === 0) return {};
+  const docs = names.map((name) => ({ name, model: parseReferat(readFileSync(join(dir, name), 'utf8')) }));
+  const agendas = agendasFor(meetingFacts(parseReferat(readFileSync(join(dir, f), 'utf8'))), docs.map((d) => ({ ...meetingFacts(d.model), d })));
+  return agendas.length === 0 ? {} : { related: { agendas: agendas.map((a) => ({ name: a.d.name, punkter: a.d.model.punkter })) } };
+}
 
 const fixableOf = (text: string, ruleId: string): LintDiagnostic[] => lintText(text).filter((d) => d.rule === ruleId && d.fix !== undefined);
 
@@ -82,7 +96,7 @@ for (const rule of RULES) {
     for (const f of bad) {
       it(`reports the expected diagnostics in ${f}`, () => {
         const text = readFileSync(join(dir, f), 'utf8');
-        const got = lintText(text).filter((d) => d.rule === rule.id);
+        const got = lintText(text, relatedOptions(dir, f)).filter((d) => d.rule === rule.id);
         expect(got.length).toBeGreaterThan(0);
         const expectedPath = join(dir, f.replace(FIXTURE, '$1.expected.json'));
         const actual = got.map(expectedForm);
@@ -140,7 +154,7 @@ for (const rule of RULES) {
     for (const f of good) {
       it(`stays quiet on ${f}`, () => {
         const text = readFileSync(join(dir, f), 'utf8');
-        expect(lintText(text).filter((d) => d.rule === rule.id)).toEqual([]);
+        expect(lintText(text, relatedOptions(dir, f)).filter((d) => d.rule === rule.id)).toEqual([]);
       });
     }
   });

@@ -10,9 +10,14 @@ import { messages as serviceMessages } from '../l10n/messages';
 import type { Encoding } from '../files/decode';
 import { placeOf, type DocumentFormat, type ExtractedDocument, type ExtractResult } from '../files/document';
 import { codeName, unencodable } from '../files/encode';
-import { failure, MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
+import { errorCode, failure, MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
 import { writeTextFile } from '../files/write';
+import type { FromAgendaResult } from '../features/fromAgenda';
+import { expandSnippet, skeleton } from '../features/skeleton';
+import type { ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
+import { agendasFor, meetingFacts } from '../rules/sameMeeting';
+import type { RelatedDocuments } from '../rules/types';
 import { RULES } from '../rules/registry';
 import { createReferatService, describeError, type ReferatService } from '../service/service';
 import { VERSION } from '../version';
@@ -21,6 +26,10 @@ import { CliConfig } from './config';
 import { expandArguments, SUFFIX_LIST } from './files';
 import { renderLintJson, renderLintText, renderSarif, summaryLine, type FileResult, type SarifExtraRule } from './lint';
 import { buildOutline, renderJson, renderText, type Outline } from './outline';
+import { buildReport, publishable, type MeetingReport } from '../features/report';
+import { renderReportHtml } from '../features/reportHtml';
+import { renderReportJson, renderReportText } from '../features/reportText';
+import { fileHref, today, writeOutput } from './report';
 
 const EXIT_OK = 0;
 /** Lint found at least one error. */
@@ -46,6 +55,28 @@ interface Command {
 const HELP_OPTION: OptionSpec = { name: 'help', alias: 'h' };
 const CONFIG_OPTION: OptionSpec = { name: 'config', value: 'FIL' };
 const LOCALE_OPTION: OptionSpec = { name: 'locale', values: ['da', 'en'] };
+
+/**
+ * What lint and report begin with: files to read, the configuration (checked) and the
+ * service, or the exit code of a usage error. Without --locale (`chosen`), the first
+ * file's configuration may name the locale, so `words` and `locale` may change later.
+ */
+function setUp(
+  command: string,
+  options: ReadonlyMap<string, string | true>,
+  positionals: readonly string[],
+  io: Io,
+  argLocale: Locale,
+): { chosen: Locale | undefined; words: CliMessages; config: CliConfig; locale: Locale; service: ReferatService } | number {
+  const chosen = readLocale(options.get('locale'));
+  const words = cliMessages(argLocale);
+  if (positionals.length === 0) return usageError(io, words, words.cli.noFiles, command);
+  const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), chosen);
+  const unreadable = config.check();
+  if (unreadable !== null) return usageError(io, words, unreadable, command);
+  const locale: Locale = chosen ?? argLocale;
+  return { chosen, words, config, locale, service: cliService(config, io, locale) };
+}
 
 function stringOption(options: ReadonlyMap<string, string | true>, name: string): string | undefined {
   const value = options.get(name);
@@ -125,6 +156,19 @@ async function forEachTextFile(
   }
 }
 
+/** A file's model and the dagsordener of its meeting among the files of the run. */
+type MeetingInput = { model: ReferatModel; related?: RelatedDocuments };
+
+/** For each file, in order: its model, and the dagsordener of its meeting among the others (rules/sameMeeting.ts). */
+export function pairMeetings(docs: readonly { name: string; model: ReferatModel }[]): MeetingInput[] {
+  const facts = docs.map((d) => ({ ...meetingFacts(d.model), doc: d }));
+  const agendas = facts.filter((f) => f.kind === 'dagsorden');
+  return docs.map((d, i) => {
+    const found = agendasFor(facts[i] as (typeof facts)[number], agendas).filter((a) => a.doc !== d);
+    return found.length === 0 ? { model: d.model } : { model: d.model, related: { agendas: found.map((a) => ({ name: a.doc.name, punkter: a.doc.model.punkter })) } };
+  });
+}
+
 export const FILE_ENCODING_RULE_ID = 'file-encoding';
 
 /** The information finding for a file that was not read as plain UTF-8 (with or without a BOM), at line 1, column 1. */
@@ -194,15 +238,10 @@ const lintCommand: Command = {
   usage: (w) => w.cli.usageLint,
   options: [{ name: 'format', values: ['text', 'json', 'sarif'] }, LOCALE_OPTION, { name: 'fix' }, CONFIG_OPTION, HELP_OPTION],
   async run(options, positionals, io, argLocale) {
-    const chosen = readLocale(options.get('locale'));
-    let words = cliMessages(argLocale);
-    if (positionals.length === 0) return usageError(io, words, words.cli.noFiles, this.name);
-    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), chosen);
-    const unreadable = config.check();
-    if (unreadable !== null) return usageError(io, words, unreadable, this.name);
-    // Without --locale, the first file's configuration may name one.
-    let locale: Locale = chosen ?? argLocale;
-    const service = cliService(config, io, locale);
+    const setup = setUp(this.name, options, positionals, io, argLocale);
+    if (typeof setup === 'number') return setup;
+    const { chosen, config, service } = setup;
+    let { words, locale } = setup;
     const format = options.get('format') ?? 'text';
     const fix = options.has('fix');
     let inputError = false;
@@ -212,19 +251,19 @@ const lintCommand: Command = {
     };
     const { files } = await filesOf(positionals, io, words, report, config);
     const results: FileResult[] = [];
-    const each = async (file: string, read: TextFile): Promise<void> => {
+    const each = async (file: string, read: TextFile, meeting: MeetingInput): Promise<void> => {
       const uri = uriOf(file);
       if (results.length === 0 && chosen === undefined) {
         locale = service.config(uri).locale;
         words = cliMessages(locale);
       }
-      let found = service.lintText(uri, read.text);
+      let found = service.lintText(uri, read.text, meeting);
       const doc = read.document;
       if (fix && doc !== undefined) {
         // Word and PDF are read, never written: with something to fix, say so (exit code 2).
         if (service.fix(uri, read.text).fixed.length > 0) report(words.cli.fixAborted(file, words.cli.fixNotForDocument[doc.format]));
       } else if (fix && read.snapshot !== undefined) {
-        const result = service.fix(uri, read.text);
+        const result = service.fix(uri, read.text, meeting.related);
         if (result.fixed.length > 0 && result.text !== read.text) {
           // The one write path (files/write.ts). When it cannot write (read-only, changed meanwhile, an encoding
           // without an encoder, a character the encoding lacks …) the file is left as it was, its findings are
@@ -249,7 +288,18 @@ const lintCommand: Command = {
       if (encoding !== null) found = [encoding, ...found];
       results.push({ file, diagnostics: found, ...(doc === undefined ? {} : { document: { format: doc.format, placeOf: (line, character) => placeOf(doc, line, character) } }) });
     };
-    await forEachTextFile(files, () => words, report, each, fix);
+    // A referat is compared with the dagsorden of its meeting among the files of the run
+    // (agenda-mismatch), so every file is read and parsed before any is linted.
+    const inputs: { file: string; read: TextFile }[] = [];
+    await forEachTextFile(files, () => words, report, (file, read) => void inputs.push({ file, read }), fix);
+    const meetings = pairMeetings(inputs.map(({ file, read }) => ({ name: path.basename(file), model: service.parse(uriOf(file), read.text) })));
+    for (const [i, { file, read }] of inputs.entries()) {
+      try {
+        await each(file, read, meetings[i] as MeetingInput);
+      } catch (error) {
+        report(words.cli.internalError(file, error instanceof Error ? error.message : String(error)));
+      }
+    }
     if (format === 'json') io.out(renderLintJson(results));
     else if (format === 'sarif') {
       const extraRules: SarifExtraRule[] = [{ id: FILE_ENCODING_RULE_ID, description: words.fileEncoding.description, level: 'information' }];
@@ -272,8 +322,126 @@ const lintCommand: Command = {
   },
 };
 
+const reportCommand: Command = {
+  name: 'report',
+  summary: (w) => w.cli.summaryReport,
+  usage: (w) => w.cli.usageReport,
+  options: [{ name: 'format', values: ['text', 'json', 'html'] }, { name: 'output', alias: 'o', value: 'FIL' }, LOCALE_OPTION, CONFIG_OPTION, HELP_OPTION],
+  async run(options, positionals, io, argLocale) {
+    const setup = setUp(this.name, options, positionals, io, argLocale);
+    if (typeof setup === 'number') return setup;
+    const { chosen, config, service } = setup;
+    let { words, locale } = setup;
+    let inputError = false;
+    const report = (message: string): void => {
+      io.err(`referat: ${message}\n`);
+      inputError = true;
+    };
+    const { files } = await filesOf(positionals, io, words, report, config);
+    // The same findings as lint: every file read and parsed first, so that a referat meets the dagsorden of its meeting.
+    const inputs: { file: string; read: TextFile }[] = [];
+    await forEachTextFile(files, () => words, report, (file, read) => void inputs.push({ file, read }));
+    const meetings = pairMeetings(inputs.map(({ file, read }) => ({ name: path.basename(file), model: service.parse(uriOf(file), read.text) })));
+    const reports: MeetingReport[] = [];
+    for (const [i, { file, read }] of inputs.entries()) {
+      const uri = uriOf(file);
+      if (i === 0 && chosen === undefined) {
+        locale = service.config(uri).locale;
+        words = cliMessages(locale);
+      }
+      try {
+        const meeting = meetings[i] as MeetingInput;
+        const findings = service.lintText(uri, read.text, meeting);
+        const encoding = encodingFinding(read.encoding, words);
+        const doc = read.document;
+        reports.push(
+          buildReport({
+            file,
+            model: meeting.model,
+            findings: encoding === null ? findings : [encoding, ...findings],
+            ...(doc === undefined ? {} : { format: doc.format, locate: (line: number, character: number) => placeOf(doc, line, character) }),
+          }),
+        );
+      } catch (error) {
+        report(words.cli.internalError(file, error instanceof Error ? error.message : String(error)));
+      }
+    }
+    const format = options.get('format') ?? 'text';
+    const text =
+      format === 'json'
+        ? renderReportJson(reports)
+        : format === 'html'
+          ? renderReportHtml(reports, { locale, generator: `Referat ${VERSION}`, date: today(), href: (r, range, place) => fileHref(r.file, range, place, r.format) })
+          : renderReportText(reports, locale);
+    const output = stringOption(options, 'output');
+    if (output === undefined) io.out(text);
+    else {
+      const failed = await writeOutput(output, text, files, words);
+      if (failed !== null) report(failed);
+    }
+    if (inputError || config.invalid) return EXIT_USAGE;
+    // Not ready: red, or a document Referat could not read (never a clean bill of health).
+    return reports.every((r) => publishable(r.verdict)) ? EXIT_OK : EXIT_FINDINGS;
+  },
+};
+
+const newCommand: Command = {
+  name: 'new',
+  summary: (w) => w.cli.newReferat.summary,
+  usage: (w) => w.cli.newReferat.usage,
+  options: [{ name: 'from', value: 'DAGSORDEN' }, { name: 'output', alias: 'o', value: 'FIL' }, LOCALE_OPTION, CONFIG_OPTION, HELP_OPTION],
+  async run(options, positionals, io, locale) {
+    const words = cliMessages(locale);
+    const w = words.cli.newReferat;
+    if (positionals.length > 0) return usageError(io, words, w.noFiles, this.name);
+    const config = new CliConfig((t) => io.err(t), stringOption(options, 'config'), readLocale(options.get('locale')));
+    const unreadable = config.check();
+    if (unreadable !== null) return usageError(io, words, unreadable, this.name);
+    const from = stringOption(options, 'from');
+    let text: string;
+    let decisions = 0;
+    if (from === undefined) {
+      text = expandSnippet(skeleton(new Date()));
+    } else {
+      const service = cliService(config, io, locale);
+      const got: { result?: FromAgendaResult } = {};
+      let failed = false;
+      // A Word or PDF dagsorden is read as its text, as lint reads it.
+      await forEachTextFile([from], () => words, (message) => {
+        io.err(`referat: ${message}\n`);
+        failed = true;
+      }, (file, read) => {
+        got.result = service.fromAgenda(uriOf(file), read.text);
+      });
+      const result = got.result;
+      if (failed || result === undefined) return EXIT_USAGE;
+      if (!result.ok) {
+        io.err(`referat: ${result.reason === 'minutes' ? w.minutes(from) : w.noPunkter(from)}\n`);
+        return EXIT_USAGE;
+      }
+      text = result.text;
+      decisions = result.decisions.length;
+    }
+    const output = stringOption(options, 'output');
+    if (output === undefined) io.out(text);
+    else {
+      try {
+        // A new file only: an existing one (the dagsorden itself, or yesterday's referat) is never overwritten.
+        await fsp.writeFile(output, text, { flag: 'wx' });
+      } catch (error) {
+        const failed = failure(error);
+        const code = errorCode(error);
+        io.err(`referat: ${code === 'EEXIST' ? w.exists(output) : w.cannotWrite(output, failed.reason === 'other' ? (failed.detail ?? code) : readFailureText(words, failed))}\n`);
+        return EXIT_USAGE;
+      }
+      io.err(`referat: ${w.written(output, decisions)}\n`);
+    }
+    return config.invalid ? EXIT_USAGE : EXIT_OK;
+  },
+};
+
 /** The command table. */
-const COMMANDS: readonly Command[] = [lintCommand, outlineCommand];
+const COMMANDS: readonly Command[] = [lintCommand, outlineCommand, reportCommand, newCommand];
 
 function mainUsage(words: CliMessages): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

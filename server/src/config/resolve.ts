@@ -2,7 +2,7 @@
 // the built-in defaults, the profile named by "extends" (the file's, else the
 // settings'), the referat.* settings, and the nearest .referatrc.json. Objects
 // (rules, requiredSections, sectionAliases) merge key by key; standingItems add to the
-// built-in ones; lists (caseNumberShapes, caseNumberPatterns, members) and locale replace.
+// built-in ones; lists (caseNumberShapes, caseNumberPatterns, members, placeholders) and locale replace.
 import type { DocumentKind, SectionKind } from '../model';
 import type { ParseOptions } from '../parser/parse';
 import { headingKey, type SectionAlias } from '../parser/dialect/sections';
@@ -72,6 +72,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   let shapes: RuleOptions['caseNumberShapes'];
   let patternSources: readonly string[] | undefined;
   let members: readonly string[] | undefined;
+  let placeholders: readonly string[] | undefined;
   let punktForms: ReferatConfig['punktForms'];
   let fieldLabels: ReferatConfig['fieldLabels'];
   let dialects: ReferatConfig['dialects'];
@@ -95,6 +96,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
     if (c.caseNumberShapes !== undefined) shapes = [...new Set(c.caseNumberShapes)];
     if (c.caseNumberPatterns !== undefined) patternSources = c.caseNumberPatterns;
     if (c.members !== undefined) members = c.members;
+    if (c.placeholders !== undefined) placeholders = c.placeholders;
     if (c.punktForms !== undefined) punktForms = c.punktForms;
     if (c.fieldLabels !== undefined) fieldLabels = c.fieldLabels;
     if (c.dialects !== undefined) dialects = c.dialects;
@@ -123,6 +125,8 @@ export function resolveConfig(layers: readonly ConfigLayer[], opts: { trusted: b
   if (shapes !== undefined) ruleOptions.caseNumberShapes = shapes;
   if (patterns !== undefined) ruleOptions.caseNumberPatterns = patterns;
   if (members !== undefined) ruleOptions.members = members;
+  // Literal texts, searched for as they are: safe in a workspace nobody trusts, so used there too.
+  if (placeholders !== undefined) ruleOptions.placeholders = placeholders;
 
   // A layout described in the configuration: the rows the parser adds to its tables.
   const parseOptions: ParseOptions = {};

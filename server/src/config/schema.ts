@@ -13,6 +13,7 @@ import { CASE_NUMBER_SHAPES, type CaseNumberShape } from '../parser/dialect/case
 import { RULES } from '../rules/registry';
 import { linearError, MAX_LINEAR_PATTERN_LENGTH } from './linearRegex';
 import { OPTIONAL_DIALECT_IDS } from '../parser/dialect/optional';
+import { MAX_CUSTOM_PLACEHOLDERS, MAX_PLACEHOLDER_LENGTH } from '../parser/dialect/placeholders';
 import { checkPunktForm, MAX_PUNKT_FORMS } from './punktFormConfig';
 import { PROFILE_IDS } from './profiles';
 
@@ -68,6 +69,7 @@ export const CONFIG_KEYS = [
   'caseNumberShapes',
   'caseNumberPatterns',
   'members',
+  'placeholders',
   'punktForms',
   'fieldLabels',
   'dialects',
@@ -119,6 +121,10 @@ export const KEY_DOCS: Readonly<Record<ConfigKey, { da: string; en: string }>> =
   members: {
     da: 'Udvalgets medlemmer, til dokumenter uden deltagerliste, fx "Peter Svane (D)".',
     en: 'The committee members, for documents without a list of members, such as "Peter Svane (D)".',
+  },
+  placeholders: {
+    da: 'Jeres egne pladsholdere og hjælpetekster ud over de indbyggede ("[Her skrives …]", "kr. XX", "TODO" …), som reglen template-leftover melder, fx ["[Sagsbehandler udfylder]", "UDFYLDES"]. Teksterne er bogstavelige (ikke mønstre) og sammenlignes uden forskel på store og små bogstaver.',
+    en: 'Your own placeholders and help texts beside the built-in ones ("[Her skrives …]", "kr. XX", "TODO" …), reported by the rule template-leftover, such as ["[Sagsbehandler udfylder]", "UDFYLDES"]. The texts are literal (not patterns) and compared case-insensitively.',
   },
   punktForms: {
     da: 'Jeres egne punktoverskrifter som regulære udtryk med nummeret i gruppe 1 og titlen i gruppe 2 (eller (?<n>…) og (?<title>…)), fx { "pattern": "^Dagsordenspunkt (\\d+): (.+)$", "example": "Dagsordenspunkt 3: Budget" }. Mønstrene køres i lineær tid (RE2: ingen lookaround eller tilbagereferencer). Bruges ikke i et ikke-betroet arbejdsområde.',
@@ -204,6 +210,10 @@ export const configSchema = z.strictObject({
   caseNumberShapes: described(z.array(z.enum(SHAPE_IDS)), doc('caseNumberShapes')),
   caseNumberPatterns: described(z.array(patternSchema).check(z.maxLength(MAX_PATTERNS)), doc('caseNumberPatterns')),
   members: described(z.array(title).check(z.maxLength(200)), doc('members')),
+  placeholders: described(
+    z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_PLACEHOLDER_LENGTH))).check(z.maxLength(MAX_CUSTOM_PLACEHOLDERS)),
+    doc('placeholders'),
+  ),
   punktForms: described(z.array(punktFormSchema).check(z.maxLength(MAX_PUNKT_FORMS)), doc('punktForms')),
   fieldLabels: described(
     z.array(z.union([label, z.strictObject({ label, role: z.optional(z.enum(['sag', 'dokument'])) })])).check(z.maxLength(40)),

@@ -4,7 +4,7 @@
 // facet letters while a KLE number is typed. Pure; reads the cursor's line, the
 // punkt around it and its neighbours, never the whole document.
 import type { CompletionItem, CompletionItemKind } from 'vscode-languageserver';
-import type { Member, Position, Punkt, Range, ReferatModel, SectionKind } from '../model';
+import type { Member, Position, Punkt, Range, ReferatModel, Section, SectionKind } from '../model';
 import { caseNumberShape, KLE_FACETTER, KLE_HOVEDGRUPPER } from '../parser/dialect/caseNumbers';
 import { SECTION_NAMES } from '../parser/dialect/sections';
 import { SECTION_KINDS } from '../config/schema';
@@ -107,18 +107,19 @@ function memberLabel(m: Member): string {
 
 const CONFIGURED_MEMBER = /^(.*?)\s*\(([^()]{1,10})\)\s*$/;
 
-/** The header's members; for a document without a member list, the configured ones (config "members"). */
+/** The meeting's members (the header's list, or a "Deltagerne var:" list); without one, the configured ones (config "members"). */
 function members(model: ReferatModel, configured: readonly string[] = []): Member[] {
   const seen = new Set<string>();
   const out: Member[] = [];
+  const listed = model.people.members;
   const fromConfig: Member[] =
-    model.header.members.length > 0
+    listed.length > 0
       ? []
       : configured.map((written) => {
           const m = CONFIGURED_MEMBER.exec(written);
           return { name: m !== null ? (m[1] as string) : written.trim(), party: m !== null ? (m[2] as string) : null, range: range(0, 0, 0) };
         });
-  for (const m of [...model.header.members, ...model.header.absent, ...fromConfig]) {
+  for (const m of [...listed, ...model.header.absent, ...fromConfig]) {
     const key = m.name.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -255,7 +256,9 @@ function kleCompletions(model: ReferatModel, punkt: Punkt | null, lineNo: number
 
 /** At the start of a Beslutning: only blank lines between its heading and the cursor. */
 function decisionCompletions(punkt: Punkt, text: LineSource, lineNo: number, before: string, locale: Locale): CompletionItem[] | null {
-  const section = topSectionAt(punkt, lineNo);
+  // Down to a decision under an umbrella ("Forretningsudvalgets beslutning …" under POLITISK BEHANDLING).
+  let section = topSectionAt(punkt, lineNo);
+  for (let child = lastStarted(section, lineNo); child !== null; child = lastStarted(section, lineNo)) section = child;
   if (section === null || section.kind !== 'beslutning' || section.implicit) return null;
   const heading = section.headingRange.start.line;
   if (lineNo <= heading || lineNo - heading > 50) return null;
@@ -270,6 +273,13 @@ function decisionCompletions(punkt: Punkt, text: LineSource, lineNo: number, bef
     sortText: pad(i),
     textEdit: { range: r, newText: d },
   }));
+}
+
+/** The last child of the section whose heading is at or before the line. */
+function lastStarted(section: Section | null, lineNo: number): Section | null {
+  let found: Section | null = null;
+  for (const c of section?.children ?? []) if (c.headingRange.start.line <= lineNo) found = c;
+  return found;
 }
 
 // ---- line start: section headings and "Punkt N: "

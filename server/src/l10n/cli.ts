@@ -33,8 +33,13 @@ export interface CliMessages {
     usage: string;
     usageLint: string;
     usageOutline: string;
+    usageReport: string;
     summaryLint: string;
     summaryOutline: string;
+    summaryReport: string;
+    /** `report --output FIL` could not write the file; the reason from outputFailure or an error code. */
+    reportOutputFailed(file: string, reason: string): string;
+    outputFailure: Record<'missing' | 'no-access' | 'is-directory' | 'no-space' | 'is-input', string>;
     seeHelp(help: string): string;
     noFiles: string;
     unknownOption(flag: string): string;
@@ -56,6 +61,18 @@ export interface CliMessages {
     fixNotForDocument: Record<DocumentFormat, string>;
     fixed(at: string, rule: string, title: string): string;
     summary(t: Tally): string;
+    /** `referat new`. */
+    newReferat: {
+      usage: string;
+      summary: string;
+      noFiles: string;
+      /** The file is minutes already (a referat or beslutningsprotokol), not a dagsorden. */
+      minutes(file: string): string;
+      noPunkter(file: string): string;
+      exists(file: string): string;
+      cannotWrite(file: string, reason: string): string;
+      written(file: string, decisions: number): string;
+    };
     outline: {
       kind: string;
       kinds: Record<'referat' | 'dagsorden' | 'beslutningsprotokol' | 'unknown', string>;
@@ -118,7 +135,8 @@ const da: CliMessages = {
       '  --locale da|en   Sprog for alt, hvad referat skriver (standard: da)',
       '',
       'Mapper gennemsøges rekursivt efter {patterns}.',
-      'Afslutningskoder: 0 i orden; 1 lint fandt fejl; 2 ved forkert brug eller en fil, der ikke kan læses.',
+      'Afslutningskoder: 0 i orden; 1 lint fandt fejl, eller report fandt et møde, der ikke er klar;',
+      '2 ved forkert brug eller en fil, der ikke kan læses.',
     ].join('\n'),
     usageLint: [
       'Brug: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FIL] FIL|MAPPE …',
@@ -158,6 +176,31 @@ const da: CliMessages = {
     ].join('\n'),
     summaryLint: 'Tjek referater for fejl og mangler (regler, se docs/rules)',
     summaryOutline: 'Vis mødets opbygning: udvalg, dato, medlemmer, punkter og afsnit',
+    usageReport: [
+      'Brug: referat report [--format text|json|html] [-o FIL] [--locale da|en] [--config FIL] FIL|MAPPE …',
+      '',
+      'Viser for hvert møde, om det er klar til offentliggørelse: et trafiklys for mødet og',
+      'for hvert punkt, punkterne med sagsnumre, de manglende beslutninger, fundene efter',
+      'regel og fund af personoplysninger og skabelontekst. Word- og PDF-filer læses som tekst.',
+      '',
+      'Tilvalg:',
+      '  --format text|json|html  Uddataformat (standard: text). html giver én selvstændig fil',
+      '                           uden scripts, der ikke henter noget udefra og kan sendes videre.',
+      '  -o, --output FIL         Skriv rapporten til FIL i stedet for til standard-output',
+      '  --locale da|en           Sprog for rapporten (standard: konfigurationens, ellers da)',
+      '  --config FIL             Brug denne .referatrc.json (standard: den nærmeste over hver fil)',
+      '  -h, --help               Vis denne hjælp',
+      '',
+      'Lyset er rødt ved en fejl, en personoplysning, skabelontekst eller en manglende',
+      'Beslutning, gult ved advarsler og grønt ellers; ukendt (gråt), når Referat ikke kunne',
+      'læse dokumentet (se docs/report.md).',
+      '',
+      'Afslutningskoder: 0 alle møder er grønne eller gule; 1 et møde er rødt eller ukendt;',
+      '2 forkert brug, en fil, der ikke kan læses, eller en rapport, der ikke kan skrives.',
+    ].join('\n'),
+    summaryReport: 'Er mødet klar til offentliggørelse? Trafiklys pr. møde og punkt (tekst, JSON, HTML)',
+    reportOutputFailed: (file, reason) => `kan ikke skrive rapporten til '${file}': ${reason}`,
+    outputFailure: { missing: 'mappen findes ikke', 'no-access': 'ingen adgang', 'is-directory': 'er en mappe', 'no-space': 'der er ikke plads på disken', 'is-input': 'filen er et af de dokumenter, rapporten læser' },
     seeHelp: (help) => `Se '${help}'.`,
     noFiles: 'ingen filer angivet',
     unknownOption: (flag) => `ukendt tilvalg '${flag}'`,
@@ -188,6 +231,35 @@ const da: CliMessages = {
     fixed: (at, rule, title) => `rettet: ${at} ${rule} ${title}`,
     summary: (t) =>
       `${t.files} fil(er): ${t.error} fejl, ${t.warning} advarsel(er), ${t.information} information(er), ${t.hint} tip`,
+    newReferat: {
+      usage: [
+        'Brug: referat new [--from DAGSORDEN] [-o FIL] [--locale da|en] [--config FIL]',
+        '',
+        'Skriver et nyt referat. Med --from er det referatet af dagsordenen, i dens eget layout:',
+        'ordet Dagsorden bliver Referat, og hvert punkt får et tomt Beslutning-afsnit der, hvor',
+        'layoutet har det (efter Indstilling, ellers sidst i punktet), skrevet som punktets andre',
+        'overskrifter. Alt andet i teksten er uændret. Uden --from en tom skabelon med dagens dato.',
+        'En Word-fil (.docx) eller PDF-fil læses som tekst.',
+        '',
+        'Tilvalg:',
+        '  --from DAGSORDEN  Dagsordenen, referatet skrives ud fra',
+        '  -o, --output FIL  Skriv referatet til FIL (findes filen, skrives intet) i stedet for',
+        '                    til standard-output',
+        '  --locale da|en    Sprog for beskederne (standard: da)',
+        '  --config FIL      Brug denne .referatrc.json (standard: den nærmeste over dagsordenen)',
+        '  -h, --help        Vis denne hjælp',
+        '',
+        'Afslutningskoder: 0 referatet er skrevet; 2 forkert brug, en fil, der ikke kan læses,',
+        'en fil, der ikke er en dagsorden, eller et referat, der ikke kan skrives.',
+      ].join('\n'),
+      summary: 'Skriv et nyt referat ud fra en dagsorden (--from) eller en skabelon',
+      noFiles: 'new tager ingen filer; brug --from DAGSORDEN',
+      minutes: (file) => `kan ikke skrive et referat ud fra '${file}': det er allerede et referat (det har beslutninger), ikke en dagsorden`,
+      noPunkter: (file) => `kan ikke skrive et referat ud fra '${file}': der er ingen punkter i den`,
+      exists: (file) => `'${file}' findes allerede; intet er skrevet (vælg et andet navn med -o)`,
+      cannotWrite: (file, reason) => `kan ikke skrive referatet til '${file}': ${reason}`,
+      written: (file, decisions) => `skrev ${file} (${decisions === 1 ? '1 tomt Beslutning-afsnit' : `${decisions} tomme Beslutning-afsnit`})`,
+    },
     outline: {
       kind: 'Dokumenttype',
       kinds: { referat: 'referat', dagsorden: 'dagsorden', beslutningsprotokol: 'beslutningsprotokol', unknown: 'ukendt' },
@@ -250,7 +322,8 @@ const en: CliMessages = {
       '  --locale da|en   Language of everything referat writes (default: da)',
       '',
       'Folders are searched recursively for {patterns}.',
-      'Exit codes: 0 all well; 1 lint found errors; 2 wrong usage or a file that cannot be read.',
+      'Exit codes: 0 all well; 1 lint found errors, or report found a meeting that is not ready;',
+      '2 wrong usage or a file that cannot be read.',
     ].join('\n'),
     usageLint: [
       'Usage: referat lint [--format text|json|sarif] [--fix] [--locale da|en] [--config FILE] FILE|FOLDER …',
@@ -290,6 +363,31 @@ const en: CliMessages = {
     ].join('\n'),
     summaryLint: 'Check referater for errors and omissions (rules, see docs/rules)',
     summaryOutline: 'Show the meeting’s structure: committee, date, members, punkter and sections',
+    usageReport: [
+      'Usage: referat report [--format text|json|html] [-o FILE] [--locale da|en] [--config FILE] FILE|FOLDER …',
+      '',
+      'Shows for each meeting whether it is ready for publication: a traffic light for the',
+      'meeting and for each punkt, the punkter with their case numbers, the missing decisions,',
+      'the findings by rule and any personal data and template text. Word and PDF files are read as text.',
+      '',
+      'Options:',
+      '  --format text|json|html  Output format (default: text). html gives one self-contained file',
+      '                           without scripts that loads nothing from elsewhere and can be sent on.',
+      '  -o, --output FILE        Write the report to FILE instead of standard output',
+      '  --locale da|en           Language of the report (default: the configuration’s, else da)',
+      '  --config FILE            Use this .referatrc.json (default: the nearest above each file)',
+      '  -h, --help               Show this help',
+      '',
+      'The light is red for an error, personal data, template text or a missing Beslutning,',
+      'yellow for warnings and green otherwise; unknown (grey) when Referat could not read the',
+      'document (see docs/report.md).',
+      '',
+      'Exit codes: 0 every meeting is green or yellow; 1 a meeting is red or unknown;',
+      '2 wrong usage, a file that cannot be read, or a report that cannot be written.',
+    ].join('\n'),
+    summaryReport: 'Is the meeting ready for publication? Traffic lights per meeting and punkt (text, JSON, HTML)',
+    reportOutputFailed: (file, reason) => `cannot write the report to '${file}': ${reason}`,
+    outputFailure: { missing: 'the folder does not exist', 'no-access': 'permission denied', 'is-directory': 'is a folder', 'no-space': 'there is no space left on the disk', 'is-input': 'the file is one of the documents the report reads' },
     seeHelp: (help) => `See '${help}'.`,
     noFiles: 'no files given',
     unknownOption: (flag) => `unknown option '${flag}'`,
@@ -319,6 +417,35 @@ const en: CliMessages = {
     },
     fixed: (at, rule, title) => `fixed: ${at} ${rule} ${title}`,
     summary: (t) => `${t.files} file(s): ${t.error} error(s), ${t.warning} warning(s), ${t.information} information, ${t.hint} hint(s)`,
+    newReferat: {
+      usage: [
+        'Usage: referat new [--from AGENDA] [-o FILE] [--locale da|en] [--config FILE]',
+        '',
+        'Writes a new referat (minutes). With --from it is the referat of the dagsorden (agenda),',
+        'in its own layout: the word Dagsorden becomes Referat, and each punkt gets an empty',
+        'Beslutning section where the layout has it (after the Indstilling, else at the end of the',
+        'punkt), written as the punkt’s other headings are. Nothing else in the text changes.',
+        'Without --from, an empty template dated today. A Word (.docx) or PDF file is read as text.',
+        '',
+        'Options:',
+        '  --from AGENDA      The dagsorden to write the referat from',
+        '  -o, --output FILE  Write the referat to FILE (if the file exists, nothing is written)',
+        '                     instead of standard output',
+        '  --locale da|en     Language of the messages (default: da)',
+        '  --config FILE      Use this .referatrc.json (default: the nearest above the agenda)',
+        '  -h, --help         Show this help',
+        '',
+        'Exit codes: 0 the referat was written; 2 wrong usage, a file that cannot be read,',
+        'a file that is not a dagsorden, or a referat that cannot be written.',
+      ].join('\n'),
+      summary: 'Write a new referat from a dagsorden (--from) or a template',
+      noFiles: 'new takes no files; use --from AGENDA',
+      minutes: (file) => `cannot write a referat from '${file}': it is a referat already (it has decisions), not a dagsorden`,
+      noPunkter: (file) => `cannot write a referat from '${file}': it has no punkter`,
+      exists: (file) => `'${file}' exists already; nothing was written (choose another name with -o)`,
+      cannotWrite: (file, reason) => `cannot write the referat to '${file}': ${reason}`,
+      written: (file, decisions) => `wrote ${file} (${decisions === 1 ? '1 empty Beslutning section' : `${decisions} empty Beslutning sections`})`,
+    },
     outline: {
       kind: 'Document kind',
       kinds: { referat: 'referat', dagsorden: 'dagsorden', beslutningsprotokol: 'beslutningsprotokol', unknown: 'unknown' },

@@ -39,6 +39,8 @@ export interface Messages {
   place(place: Place): string;
   notDocument: string;
   cannotExtract(file: string, reason: string): string;
+  /** "Opret referat fra dagsorden": why there is no referat of the file. */
+  fromAgenda: { minutes(file: string): string; noPunkter(file: string): string; cannotRead(file: string, reason: string): string };
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -85,6 +87,11 @@ const da: Messages = {
   place: (p) => (p.kind === 'page' ? `side ${p.page}:linje ${p.line}` : p.line > 1 ? `afsnit ${p.paragraph}:linje ${p.line}` : `afsnit ${p.paragraph}`),
   notDocument: 'filen er hverken en Word-fil (.docx) eller en PDF-fil',
   cannotExtract: (file, reason) => `Referat kan ikke læse ${file}: ${reason}.`,
+  fromAgenda: {
+    minutes: (file) => `${file} er allerede et referat (det har beslutninger), ikke en dagsorden. Åbn dagsordenen, referatet skal skrives ud fra.`,
+    noPunkter: (file) => `Referat fandt ingen punkter i ${file}, så der er intet referat at skrive ud fra den.`,
+    cannotRead: (file, reason) => `Referat kan ikke læse ${file}: ${reason}.`,
+  },
 };
 
 const en: Messages = {
@@ -129,6 +136,11 @@ const en: Messages = {
   place: (p) => (p.kind === 'page' ? `page ${p.page}:line ${p.line}` : p.line > 1 ? `paragraph ${p.paragraph}:line ${p.line}` : `paragraph ${p.paragraph}`),
   notDocument: 'the file is neither a Word file (.docx) nor a PDF file',
   cannotExtract: (file, reason) => `Referat cannot read ${file}: ${reason}.`,
+  fromAgenda: {
+    minutes: (file) => `${file} is a referat already (it has decisions), not a dagsorden. Open the dagsorden to write the referat from.`,
+    noPunkter: (file) => `Referat found no punkter in ${file}, so there is no referat to write from it.`,
+    cannotRead: (file, reason) => `Referat cannot read ${file}: ${reason}.`,
+  },
 };
 
 export const MESSAGES: Localized<Messages> = { da, en };

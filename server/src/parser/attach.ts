@@ -85,8 +85,15 @@ export function attach(view: LineView, headings: readonly Heading[], floor: numb
     const nextStart = k + 1 < K ? (headings[k + 1] as Heading).startLine : view.n;
     const b = headBelow(view, h, nextStart);
     below.push(b);
-    const prevLast = k > 0 ? Math.max(below[k - 1]?.last ?? -1, headLast(headings[k - 1] as Heading)) : floor;
+    const prev = k > 0 ? below[k - 1] : undefined;
     const a = view.prevContent(h.startLine, 4);
+    // The previous heading's number below may be this one's above (a heading with no text between): it does not bar it.
+    const prevLast =
+      prev === undefined
+        ? floor
+        : a !== -1 && a === prev.cn
+          ? Math.max(headLast(headings[k - 1] as Heading), ...prev.consumed.filter((l) => l !== a))
+          : Math.max(prev.last, headLast(headings[k - 1] as Heading));
     const ok = a !== -1 && a > prevLast && view.is(a, C_CASE) && ABOVE_SHAPE.test(view.txt(a));
     above.push(ok ? a : -1);
     if (b.cn !== -1 && !ok) onlyBelow++;

@@ -44,7 +44,7 @@ const KL = /\bkl\.?\s*(\d{1,2}[.:]\d{2})/i;
 /** Lines with text the header stage reads at most. */
 const HEADER_LINES = 150;
 const KIND_WORDS =
-  /\b(?:referat(?:et)?\.?(?:\s+(?:af|fra|for|til)(?:\s+mødet?(?:\s+i)?)?)?|beslutningsprotokol(?:\s+(?:af|fra|for))?|(?:tillægs)?dagsorden(?:\s+(?:til|for)(?:\s+mødet?(?:\s+i)?)?)?|åben|åbent|lukket)\b/giu;
+  /\b(?:referat(?:et)?\.?(?:\s+(?:af|fra|for|til)(?:\s+mødet?(?:\s+i)?)?)?|beslutningsprotokol(?:\s+(?:af|fra|for))?|(?:tillægs)?dagsorden(?:en)?\.?(?:\s+(?:af|fra|for|til)(?:\s+mødet?(?:\s+i)?)?)?|åben|åbent|lukket)\b/giu;
 const WEEKDAY = /\b(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b,?/giu;
 
 function labelAt(text: string): LabelHit | null {
@@ -128,7 +128,7 @@ function dateLine(text: string): FoundDate | null {
  * entries). Never throws.
  */
 export function parseHeader(view: LineView, to: number, skip: (i: number) => boolean, dialect: Dialect): HeaderResult {
-  const header: Header = { committee: null, meetingDate: null, dates: [], place: null, time: null, members: [], absent: [] };
+  const header: Header = { committee: null, meetingDate: null, dates: [], place: null, time: null, members: [], membersLabel: null, absent: [] };
   let title: TextSpan | null = null;
   let kind: DocumentKind = 'unknown';
   let kindLine = -1;
@@ -164,8 +164,10 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
         if (value !== '' && header.place === null) header.place = span(line, raw, value, offset);
         break;
       case 'members':
+      case 'present':
       case 'absent': {
-        const into = role === 'members' ? header.members : header.absent;
+        const into = role === 'absent' ? header.absent : header.members;
+        if (role !== 'absent' && header.membersLabel === null) header.membersLabel = role;
         if (list.length === 0) {
           into.push(...parseMembers(line, value, offset));
         } else {
@@ -251,7 +253,7 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
       else {
         const top = stack[stack.length - 1] as { line: number; role: HeaderRole };
         if (stack.length === 1 || values.length === 1) {
-          if (top.role === 'members' || top.role === 'absent' || top.role === 'others') {
+          if (top.role === 'members' || top.role === 'present' || top.role === 'absent' || top.role === 'others') {
             assign(top.role, top.line, '', 0, values);
           } else {
             const v = values[0] as number;
@@ -262,7 +264,7 @@ export function parseHeader(view: LineView, to: number, skip: (i: number) => boo
           for (let q = 0; q < stack.length && q < values.length; q++) {
             const v = values[q] as number;
             const role = (stack[q] as { role: HeaderRole }).role;
-            assign(role, v, clean(view.txt(v)), view.start(v), role === 'members' || role === 'absent' ? [v] : []);
+            assign(role, v, clean(view.txt(v)), view.start(v), role === 'members' || role === 'present' || role === 'absent' ? [v] : []);
           }
         }
         stack = [];

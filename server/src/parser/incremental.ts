@@ -11,6 +11,7 @@ import { headBelow, type Head } from './attach';
 import { lineStarts, setSource, splitLines } from './lines';
 import { finishHeader, finishKind, parseReferat, remember, stateOf, type ParseOptions, type ParseState } from './parse';
 import { buildPunkt } from './punkt';
+import { readPeople, rereadPunkt } from './people';
 import { LineView, scanLines, STRUCTURAL, type Candidate, type ScanResult } from './scan';
 import type { SectionHit } from './sectionHeadings';
 import type { Heading } from './settle';
@@ -226,15 +227,18 @@ function incremental(previous: ReferatModel, old: ParseState, input: string): Re
   const settled = dl === 0 ? old.settled : { ...old.settled, headings: newHeadings, candidateLines: old.settled.candidateLines.map((l) => (l > b0 ? l + dl : l)), tocCandidates: old.settled.tocCandidates };
   const debris = dl === 0 ? previous.debris : previous.debris.map((d) => (d.range.start.line > b0 ? shifted(d, dl) : d));
 
+  const header = finishHeader(old.header, punkter);
   const model: ReferatModel = {
-    kind: finishKind(old.header.kind, punkter),
+    kind: finishKind(old.header.kind, punkter, old.header.header.committee?.text ?? null),
     title: previous.title,
-    header: finishHeader(old.header, punkter),
+    header,
     toc: previous.toc,
     punkter,
     debris,
     blocks: previous.blocks,
     recognised: previous.recognised,
+    // Names and votes: the edited punkt's read again, the others' moved.
+    people: rereadPunkt(previous.people, lines, punkter, k, dl, shifted) ?? readPeople(lines, punkter, header),
     lineCount: n,
     hasBom,
   };

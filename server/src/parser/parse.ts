@@ -12,6 +12,7 @@ import type { DocumentKind, Punkt as ReadonlyPunkt, ReferatModel, Section, Unhea
 import { attach, type Head } from './attach';
 import { dialectFor, type Dialect, type DialectOptions } from './dialect';
 import { parseHeader, type HeaderResult } from './header';
+import { readPeople } from './people';
 import { lineRange, splitLines } from './lines';
 import { buildPunkt, decisionDates, parseFields, sectionIndentOf, type PunktContext } from './punkt';
 import { C_CASE, C_EVIDENCE, C_FIELD, scan, type Candidate, type LineView } from './scan';
@@ -66,28 +67,46 @@ function committeeKey(name: string): string {
     .trim();
 }
 
-function hasDecision(sections: readonly Section[]): boolean {
+/**
+ * A decision of this meeting: one that names no body, or the meeting's committee. A
+ * Byråd's dagsorden carries the Økonomiudvalg's decisions ("Beslutning i Økonomiudvalget
+ * den …"), which make it no referat. "Hjørring Byråd" and "Byrådet" are one body.
+ */
+function isOwn(s: Section, own: string | null): boolean {
+  if (s.committee === null || own === null) return true;
+  const key = committeeKey(s.committee);
+  return key === own || own.endsWith(` ${key}`) || key.endsWith(` ${own}`);
+}
+
+function hasDecision(sections: readonly Section[], own: string | null): boolean {
   for (const s of sections) {
-    if (s.kind === 'beslutning' && (s.bodyLines > 0 || s.children.length > 0)) return true;
-    if (hasDecision(s.children)) return true;
+    if (s.kind === 'beslutning' && isOwn(s, own) && (s.bodyLines > 0 || s.children.some((c) => c.kind !== 'beslutning' && c.kind !== 'tidligere-behandling'))) return true;
+    if (hasDecision(s.children, own)) return true;
   }
   return false;
 }
 
-function has(sections: readonly Section[], kind: Section['kind']): boolean {
-  for (const s of sections) if (s.kind === kind || has(s.children, kind)) return true;
+function has(sections: readonly Section[], kind: Section['kind'], own: string | null = null): boolean {
+  for (const s of sections) if ((s.kind === kind && (kind !== 'beslutning' || isOwn(s, own))) || has(s.children, kind, own)) return true;
   return false;
 }
 
-/** The kind the header's words give, corrected by what the punkter hold: a document whose punkter carry decisions is no dagsorden. */
-export function finishKind(headerKind: DocumentKind, punkter: readonly ReadonlyPunkt[]): DocumentKind {
-  const decisions = punkter.some((p) => hasDecision(p.sections));
+/**
+ * The kind the header's words give, corrected by what the punkter hold: a document whose
+ * punkter carry this meeting's decisions is no dagsorden. `committee` is the header's.
+ */
+export function finishKind(headerKind: DocumentKind, punkter: readonly ReadonlyPunkt[], committee: string | null = null): DocumentKind {
+  const own = committee === null ? null : committeeKey(committee);
+  const decisions = punkter.some((p) => hasDecision(p.sections, own));
   if (headerKind === 'dagsorden' || headerKind === 'unknown') {
     if (decisions) return 'referat';
-    if (headerKind === 'unknown' && punkter.length >= 2) {
+    if (headerKind === 'unknown' && punkter.length > 0) {
+      const withDecision = punkter.filter((p) => has(p.sections, 'beslutning', own)).length;
+      // Minutes being written (from a dagsorden with no kind word): most punkter have their Beslutning heading, still empty.
+      if (withDecision * 2 >= punkter.length && withDecision > 0) return 'referat';
       // A dagsorden: complete punkter with an Indstilling and no Beslutning anywhere.
       const complete = punkter.slice(0, -1);
-      if (!punkter.some((p) => has(p.sections, 'beslutning')) && complete.some((p) => has(p.sections, 'indstilling'))) return 'dagsorden';
+      if (punkter.length >= 2 && withDecision === 0 && complete.some((p) => has(p.sections, 'indstilling'))) return 'dagsorden';
     }
   }
   return headerKind;
@@ -189,15 +208,17 @@ export function parseReferat(input: string, options: ParseOptions = {}): Referat
   }
   const recognised = countRecognised(view, candidates.length);
   recognised.headingForm = settled.headingForm;
+  const finished = finishHeader(header, punkter);
   const model: ReferatModel = {
-    kind: finishKind(header.kind, punkter),
+    kind: finishKind(header.kind, punkter, header.header.committee?.text ?? null),
     title: header.title,
-    header: finishHeader(header, punkter),
+    header: finished,
     toc,
     punkter,
     debris,
     blocks: punkter.length === 0 ? unheadedBlocks(view, dialect) : [],
     recognised,
+    people: readPeople(lines, punkter, finished),
     lineCount: n,
     hasBom,
   };

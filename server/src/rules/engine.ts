@@ -7,7 +7,7 @@ import { linesOfModel } from '../parser/parse';
 import { DEFAULT_OPTIONS } from './options';
 import { RULES } from './registry';
 import { readDirectives, Suppressions } from './suppression';
-import type { Finding, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
+import type { Finding, RelatedDocuments, RuleDefinition, RuleOptions, Severity, TextEdit } from './types';
 import { format, type Locale } from '../l10n/locale';
 
 export interface LintDiagnostic {
@@ -25,6 +25,8 @@ export interface LintOptions {
   /** Per-rule severity or 'off'; rules not named keep their default. */
   severities?: Record<string, Severity | 'off'>;
   rules?: readonly RuleDefinition[];
+  /** Other documents of the same meeting, for the rules that compare documents (agenda-mismatch). */
+  related?: RelatedDocuments;
 }
 
 export const INTERNAL_RULE_ID = 'internal-error';
@@ -67,13 +69,14 @@ export function lint(text: string, model: ReferatModel, opts: LintOptions = {}, 
     return c;
   };
   const options = opts.options ?? DEFAULT_OPTIONS;
+  const context = opts.related === undefined ? { model, lines, options } : { model, lines, options, related: opts.related };
   const out: LintDiagnostic[] = [];
   for (const rule of opts.rules ?? RULES) {
     const configured = opts.severities?.[rule.id];
     if (configured === 'off') continue;
     let findings: Finding[];
     try {
-      findings = rule.check({ model, lines, options });
+      findings = rule.check(context);
     } catch (err) {
       // One broken rule must not take the others down.
       out.push({

@@ -27,6 +27,8 @@ export const DEFAULT_OPTIONS: RuleOptions = {
   ],
   // A member's question is answered, not decided; a song is sung.
   noDecisionItems: [/^underskrift(?:sark|sside|er)?\b/i, /^eventuelt\b/i, /^lukket\s*:\s*eventuelt\b/i, /^spørgsmål\b/i, /^spørgetid\b/i, /^fællessang\b/i],
+  // The built-in placeholder forms are in parser/dialect/placeholders.ts; none of the configuration's.
+  placeholders: [],
 };
 
 /** The title as compared with standing-item patterns: no class marker, no "Lukket:" kept. */

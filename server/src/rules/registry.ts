@@ -15,6 +15,13 @@ import listNumbering from './list-numbering';
 import emptyLink from './empty-link';
 import headingLevels from './heading-levels';
 import unrecognizedLayout from './unrecognized-layout';
+import unknownMember from './unknown-member';
+import absentAndPresent from './absent-and-present';
+import voteCount from './vote-count';
+import inhabilitet from './inhabilitet';
+import personalData from './personal-data';
+import templateLeftover from './template-leftover';
+import agendaMismatch from './agenda-mismatch';
 import type { RuleDefinition } from './types';
 
 export const RULES: readonly RuleDefinition[] = [
@@ -34,6 +41,13 @@ export const RULES: readonly RuleDefinition[] = [
   emptyLink,
   headingLevels,
   unrecognizedLayout,
+  unknownMember,
+  absentAndPresent,
+  voteCount,
+  inhabilitet,
+  personalData,
+  templateLeftover,
+  agendaMismatch,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -54,12 +54,40 @@ export interface RuleOptions {
   caseNumberPatterns?: readonly CaseNumberPattern[];
   /** Member names for documents whose header lists none ("Peter Svane (D)"). */
   members?: readonly string[];
+  /** Placeholder texts of the configuration's own (literals, case-insensitive), beside the built-in forms. */
+  placeholders?: readonly string[];
+}
+
+/** A punkt of another document, as far as a comparison needs it (a model's punkt or a workspace summary's). */
+export interface RelatedPunkt {
+  readonly number: number | null;
+  readonly title: string;
+  /** Document numbers (Dok.nr.) are marked and never compared. */
+  readonly caseNumbers: readonly { readonly value: string; readonly document?: true }[];
+}
+
+/** Another document of the same meeting. */
+export interface RelatedDocument {
+  /** The file name, as findings name it ("Dagsorden ØU 14-05-2024.txt"). */
+  readonly name: string;
+  readonly punkter: readonly RelatedPunkt[];
+}
+
+/**
+ * The documents a rule compares with, found by the caller (the server's workspace index,
+ * the files of one CLI run; rules/sameMeeting.ts pairs them), so that rules stay pure.
+ */
+export interface RelatedDocuments {
+  /** The dagsordener of the same meeting (same committee and meeting date). */
+  readonly agendas: readonly RelatedDocument[];
 }
 
 export interface RuleContext {
   model: ReferatModel;
   lines: readonly string[];
   options: RuleOptions;
+  /** Absent when the caller has no other documents: cross-document rules then say nothing. */
+  related?: RelatedDocuments;
 }
 
 export interface RuleDefinition {

@@ -10,6 +10,8 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import type { ResolvedConfig } from '../config/resolve';
 import { codeActions } from '../features/codeActions';
 import { createFeatures, type ClientOptions, type DocumentContext, type Features } from '../features';
+import { buildReport, type MeetingReport, type ReportInput } from '../features/report';
+import { referatFromAgenda, type FromAgendaResult } from '../features/fromAgenda';
 import { linesOf, type LineSource } from '../features/text';
 import { regenerateToc } from '../features/toc';
 import type { Locale } from '../l10n/locale';
@@ -20,7 +22,10 @@ import { parseReferat, reparseReferat } from '../parser/parse';
 import { applyEdits, lint, type LintDiagnostic } from '../rules/engine';
 import { chooseFixes, editsOf } from '../rules/fixes';
 import { RULE_IDS } from '../rules/registry';
-import type { TextEdit } from '../rules/types';
+import { agendasFor, meetingFacts } from '../rules/sameMeeting';
+import type { RelatedDocuments, TextEdit } from '../rules/types';
+import { normalizeUri, uriToPath } from '../workspace/indexer';
+import type { FileSummary } from '../workspace/summary';
 import { WorkspaceService } from './workspace';
 
 /** A document as the service sees it: the editor's (uri, version) pair and its text. */
@@ -72,6 +77,32 @@ export const MAX_FIX_PASSES = 10;
 export const TOO_LARGE_ID = 'document-too-large';
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** What a lint of a text may be given: the other documents of its meeting (else the workspace index's), its model if parsed. */
+export interface LintInput {
+  related?: RelatedDocuments;
+  model?: ReferatModel;
+}
+
+/** The file name a finding names another document by. */
+export function documentName(uri: string): string {
+  const file = uriToPath(uri);
+  if (file !== null) return path.basename(file);
+  // "untitled:Dagsorden-1", "referat-extract:/a/Dagsorden.pdf": the last part of the path.
+  const last = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf(':')) + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** The agendas of a meeting as the rules get them; undefined for none. */
+export function relatedOf(agendas: readonly FileSummary[]): RelatedDocuments | undefined {
+  return agendas.length === 0 ? undefined : { agendas: agendas.map((a) => ({ name: documentName(a.uri), punkter: a.punkter })) };
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** "TypeError: …" with its stack when there is one: every isolated failure is logged alike. */
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -82,7 +113,8 @@ export class ReferatService {
   readonly features: Features;
   readonly workspace: WorkspaceService;
   private readonly cache: ModelCache;
-  private readonly findingsCache = new Map<string, { version: number; generation: number; text: string; findings: LintDiagnostic[] }>();
+  /** Per open document; `agendas` are the workspace summaries the findings were compared with (agenda-mismatch). */
+  private readonly findingsCache = new Map<string, { version: number; generation: number; text: string; agendas: readonly FileSummary[]; findings: LintDiagnostic[] }>();
   private readonly docsHrefs = new Map<string, string | undefined>();
   private readonly knownRules = new Set(RULE_IDS);
 
@@ -124,20 +156,56 @@ export class ReferatService {
     return parseReferat(text, this.configs.forUri(uri).resolved.parseOptions);
   }
 
-  /** The findings of a document version, with its configuration; kept per version. */
+  /**
+   * The findings of a document version, with its configuration; kept per version and per
+   * set of agendas of its meeting in the workspace index (a changed dagsorden is a new
+   * summary there). The caller puts the open documents into the index first.
+   */
   findings(doc: DocumentRef): LintDiagnostic[] {
     const text = doc.getText();
-    const hit = this.findingsCache.get(doc.uri);
-    if (hit !== undefined && hit.version === doc.version && hit.generation === this.configs.generation && hit.text === text) return hit.findings;
+    const large = this.tooLarge(doc.uri, text);
     // Past the size check, the cache directly (model() would check the size again).
-    const findings = this.tooLarge(doc.uri, text) ?? this.lintModel(doc.uri, text, this.cache.get(doc.uri, doc.version, text));
-    this.findingsCache.set(doc.uri, { version: doc.version, generation: this.configs.generation, text, findings });
+    const model = large === null ? this.cache.get(doc.uri, doc.version, text) : null;
+    const agendas = model === null ? [] : this.agendasInWorkspace(doc.uri, model);
+    const hit = this.findingsCache.get(doc.uri);
+    if (hit !== undefined && hit.version === doc.version && hit.generation === this.configs.generation && hit.text === text && sameItems(hit.agendas, agendas)) return hit.findings;
+    const findings = large ?? this.lintModel(doc.uri, text, model as ReferatModel, relatedOf(agendas));
+    this.findingsCache.set(doc.uri, { version: doc.version, generation: this.configs.generation, text, agendas, findings });
     return findings;
   }
 
-  /** The findings of a text that is no open document (a file on disk; the CLI). */
-  lintText(uri: string, text: string): LintDiagnostic[] {
-    return this.tooLarge(uri, text) ?? this.lintModel(uri, text, this.parse(uri, text));
+  /** Whether the agendas of an open document's meeting changed since its findings were made (the server then re-lints it). */
+  agendasChanged(doc: DocumentRef): boolean {
+    const hit = this.findingsCache.get(doc.uri);
+    if (hit === undefined || hit.version !== doc.version) return false;
+    const model = this.cache.peek(doc.uri, doc.version);
+    return model !== undefined && !sameItems(hit.agendas, this.agendasInWorkspace(doc.uri, model));
+  }
+
+  /** The dagsordener of the document's meeting in the workspace index, the document itself left out, by URI. */
+  agendasInWorkspace(uri: string, model: ReferatModel): FileSummary[] {
+    if (this.workspace.index.size === 0) return [];
+    const self = normalizeUri(uri);
+    const others = function* (all: Iterable<FileSummary>): Iterable<FileSummary> {
+      for (const f of all) if (f.uri !== self) yield f;
+    };
+    return agendasFor(meetingFacts(model), others(this.workspace.index.all())).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /**
+   * The findings of a text that is no open document (a file on disk; the CLI). The agendas
+   * of its meeting are the given ones, else those in the workspace index.
+   */
+  lintText(uri: string, text: string, input: LintInput = {}): LintDiagnostic[] {
+    const large = this.tooLarge(uri, text);
+    if (large !== null) return large;
+    const model = input.model ?? this.parse(uri, text);
+    return this.lintModel(uri, text, model, input.related);
+  }
+
+  /** The publication report of an open document, from its cached model and findings. */
+  report(doc: DocumentRef, file: string, extracted: Pick<ReportInput, 'format' | 'locate'> = {}): MeetingReport {
+    return buildReport({ ...extracted, file, model: this.model(doc), findings: this.findings(doc) });
   }
 
   private isTooLarge(uri: string, text: string): boolean {
@@ -164,18 +232,20 @@ export class ReferatService {
     return this.unreadModel;
   }
 
-  private lintModel(uri: string, text: string, model: ReferatModel): LintDiagnostic[] {
+  /** `related` defaults to the agendas of the meeting in the workspace index (agenda-mismatch). */
+  private lintModel(uri: string, text: string, model: ReferatModel, related: RelatedDocuments | undefined = relatedOf(this.agendasInWorkspace(uri, model))): LintDiagnostic[] {
     const config = this.configs.forUri(uri);
-    return lint(text, model, { locale: config.locale, options: config.resolved.ruleOptions, severities: config.resolved.severities });
+    return lint(text, model, { locale: config.locale, options: config.resolved.ruleOptions, severities: config.resolved.severities, ...(related !== undefined ? { related } : {}) });
   }
 
   /**
    * The safe fixes applied, whole and never overlapping (rules/fixes.ts), pass after pass
    * until none is left or MAX_FIX_PASSES is reached.
    */
-  fix(uri: string, text: string): FixResult {
+  fix(uri: string, text: string, related?: RelatedDocuments): FixResult {
+    const input: LintInput = related !== undefined ? { related } : {};
     let current = text;
-    let findings = this.lintText(uri, current);
+    let findings = this.lintText(uri, current, input);
     const fixed: LintDiagnostic[] = [];
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const chosen = chooseFixes(findings.filter((d) => d.fix?.safe === true));
@@ -184,7 +254,7 @@ export class ReferatService {
       if (next === current) break;
       fixed.push(...chosen);
       current = next;
-      findings = this.lintText(uri, current);
+      findings = this.lintText(uri, current, input);
     }
     return { text: current, fixed, findings };
   }
@@ -227,6 +297,11 @@ export class ReferatService {
       text: this.lines(doc),
       range: request.range,
     });
+  }
+
+  /** The referat of a dagsorden, in its layout ("Opret referat fra dagsorden", `referat new --from`); parsed with the document's configuration. */
+  fromAgenda(uri: string, text: string): FromAgendaResult {
+    return referatFromAgenda(text, this.parse(uri, text), this.configs.forUri(uri).resolved.ruleOptions);
   }
 
   /** The edit that regenerates the Indholdsfortegnelse, or why there is none. */

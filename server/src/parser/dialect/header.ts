@@ -10,6 +10,8 @@ export type HeaderRole =
   | 'end'
   | 'place'
   | 'members'
+  /** A list of those who came ("Deltagere"), not of all members: who sent afbud is not on it. */
+  | 'present'
   | 'others'
   | 'absent'
   /** A label whose value is no meeting fact (a publication date, remarks). */
@@ -29,7 +31,8 @@ export const HEADER_LABELS: readonly HeaderLabel[] = [
   { labels: ['Mødetidspunkt', 'Tidspunkt', 'Tid', 'Mødet påbegyndt', 'Mødestart', 'Mødetid'], role: 'time', example: 'Tid: Kl. 18:30', seen: 'Albertslund, Horsens, Hvidovre, Hjørring' },
   { labels: ['Sluttidspunkt for møde', 'Mødet afsluttet', 'Mødet sluttede'], role: 'end', example: 'Sluttidspunkt for møde: 14. december 2017 kl. 19:00', seen: 'Guldborgsund, Hjørring' },
   { labels: ['Mødested', 'Sted', 'Lokale', 'Mødelokale', 'Lokation'], role: 'place', example: 'Mødested: Byrådssalen', seen: 'de fleste' },
-  { labels: ['Medlemmer', 'Deltagere', 'Mødedeltagere', 'Indkaldelse', 'Til stede', 'Tilstede', 'Fremmødte', 'Deltagerne var'], role: 'members', example: 'Deltagere:', seen: 'Glostrup, Køge, Halsnæs, Hvidovre, Faaborg-Midtfyn "Indkaldelse", Albertslund "Indkaldelse :"' },
+  { labels: ['Medlemmer', 'Indkaldelse', 'Udvalgsmedlemmer'], role: 'members', example: 'Medlemmer:', seen: 'Halsnæs, Hvidovre, Aabenraa "Medlemmer: | … |", Faaborg-Midtfyn "Indkaldelse", Albertslund "Indkaldelse :"' },
+  { labels: ['Deltagere', 'Mødedeltagere', 'Til stede', 'Tilstede', 'Fremmødte', 'Deltagerne var'], role: 'present', example: 'Deltagere:', seen: 'Glostrup (afbud står ikke på listen), Køge, Høje-Taastrup' },
   { labels: ['Øvrige deltagere', 'Desuden deltog', 'Fra administrationen'], role: 'others', example: 'Øvrige deltagere:', seen: 'Halsnæs' },
   { labels: ['Fraværende med afbud', 'Afbud fra', 'Afbud', 'Fraværende', 'Forfald', 'Ikke til stede'], role: 'absent', example: 'Afbud fra: Peter Læssøe (T)', seen: 'domain.md, Glostrup, Hjørring' },
   { labels: ['Publiceringsdato', 'Dagsorden publiceret', 'Referat publiceret', 'Bemærkninger', 'Offentliggjort'], role: 'ignore', example: 'Publiceringsdato: den 02. november 2018', seen: 'Hillerød, Fredericia, Aabenraa' },
