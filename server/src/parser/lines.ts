@@ -289,3 +289,14 @@ export function trimEndWhere(s: string, drop: (c: number) => boolean): string {
   while (e > 0 && drop(s.charCodeAt(e - 1))) e--;
   return e === s.length ? s : s.slice(0, e);
 }
+
+/**
+ * One case-insensitive pre-filter for a list of words: those that hold another word are
+ * dropped ("deltog ikke" has "deltog"), since a line with the longer one has the shorter.
+ * Fewer alternatives make the one search over the text faster; the lines found are the same.
+ */
+export function wordsPattern(words: readonly string[]): RegExp {
+  const all = [...new Set(words.map((w) => w.toLowerCase()))];
+  const kept = all.filter((w) => !all.some((o) => o !== w && w.includes(o))).sort();
+  return new RegExp(kept.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+}

@@ -3,9 +3,9 @@
 // the text), so its cost does not grow with the rest of the document. A name is taken
 // only when it looks like one ("Anne Holm (A)", "Formand Bo Winther"): a sentence whose
 // subject is "Udvalget" or prose gives nothing, so that the rules never guess.
-import type { Draft, Header, Member, People as ReadonlyPeople, PresenceStatement, Punkt, Range, Vote as ReadonlyVote, VoteTally } from '../model';
+import type { Draft, Header, Member, Section, SectionKind, People as ReadonlyPeople, PresenceStatement, Punkt, Range, Vote as ReadonlyVote, VoteTally } from '../model';
 import { NAME_ROLES, NOT_NAMES, PARTICIPANT_LABELS, PEOPLE_PHRASES, VOTE_LABELS, type VoteSide } from './dialect/people';
-import { lineRange, linesMatching } from './lines';
+import { lineRange, linesMatching, wordsPattern } from './lines';
 import { parseMemberLine } from './members';
 
 type People = Draft<ReadonlyPeople>;
@@ -14,15 +14,55 @@ type Vote = Draft<ReadonlyVote>;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pre-filter: a line with none of these words holds no statement. */
-/** The words without those that hold another ("deltog ikke" has "deltog"): fewer alternatives, the same lines. */
-function minimalWords(words: readonly string[]): string[] {
-  const all = [...new Set(words.map((w) => w.toLowerCase()))];
-  return all.filter((w) => !all.some((o) => o !== w && w.includes(o))).sort();
+// A vote label of one word ("For", "Imod") is only a label before its colon: "for" alone is in every other line.
+export const PEOPLE_WORDS: readonly string[] = [...PEOPLE_PHRASES.flatMap((p) => p.words), ...VOTE_LABELS.map((v) => (v.label.includes(' ') ? v.label : `${v.label}:`))];
+const WORDS = wordsPattern(PEOPLE_WORDS);
+/**
+ * Sections whose text is the case, not the meeting's record: statements are not looked
+ * for there. A Tidligere behandling holds another meeting's votes and absences.
+ */
+const CASE_TEXT: ReadonlySet<SectionKind> = new Set([
+  'resume',
+  'sagsfremstilling',
+  'indstilling',
+  'bilag',
+  'økonomi',
+  'lovgrundlag',
+  'høring',
+  'tidligere-behandling',
+  'konsekvenser',
+  'kommunikation',
+  'procesplan',
+  'effektvurdering',
+  'kompetence',
+  'historik',
+  'beskrivelse',
+  'alternativer',
+  'tidsperspektiv',
+]);
+
+/** Marks the lines of case text (the sections above, with their sub-sections) in punkt `p`. */
+function markCaseText(p: Punkt, skip: Uint8Array): void {
+  const walk = (sections: readonly Section[], inCase: boolean): void => {
+    for (const s of sections) {
+      const here = inCase || CASE_TEXT.has(s.kind);
+      // The heading line itself is no statement either way; the body is case text or record.
+      if (here) for (let i = s.range.start.line; i <= s.range.end.line && i < skip.length; i++) skip[i] = 1;
+      walk(s.children, here);
+    }
+  };
+  walk(p.sections, false);
 }
 
-// A vote label of one word ("For", "Imod") is only a label before its colon: "for" alone is in every other line.
-export const PEOPLE_WORDS: readonly string[] = minimalWords([...PEOPLE_PHRASES.flatMap((p) => p.words), ...VOTE_LABELS.map((v) => (v.label.includes(' ') ? v.label : `${v.label}:`))]);
-const WORDS = new RegExp(PEOPLE_WORDS.map(escape).join('|'), 'i');
+/** The lines, within [from, to), that may hold a statement: a word of the table, outside case text. */
+function candidateLines(lines: readonly string[], punkter: readonly Punkt[], from: number, to: number): number[] {
+  const skip = new Uint8Array(lines.length);
+  for (const p of punkter) if (p.range.end.line >= from && p.range.start.line < to) markCaseText(p, skip);
+  const out: number[] = [];
+  for (let i = from; i < to; i++) if (skip[i] === 0 && WORDS.test(lines[i] as string)) out.push(i);
+  return out;
+}
+
 const PARTICIPANTS = new RegExp(`^(?:${PARTICIPANT_LABELS.map((p) => escape(p.label)).join('|')})\\s*:?\\s*$`, 'i');
 const PARTICIPANT_WORD = new RegExp(PARTICIPANT_LABELS.map((p) => escape(p.label.split(' ')[0] as string)).join('|'), 'i');
 /** "Deltagere: <sted> Anne Holm (V), …" inside a flattened PDF line (Esbjerg), up to the next label. */
@@ -313,7 +353,7 @@ function readLines(lines: readonly string[], which: Iterable<number>, punkter: r
 export function readPeople(lines: readonly string[], punkter: readonly Punkt[], header: Header): ReadonlyPeople {
   const firstPunkt = punkter[0]?.range.start.line ?? lines.length;
   const people: People = { ...membersOf(lines, firstPunkt, header), statements: [], votes: [] };
-  readLines(lines, linesMatching(lines, WORDS), punkter, people);
+  readLines(lines, candidateLines(lines, punkter, 0, lines.length), punkter, people);
   return people;
 }
 
@@ -329,9 +369,7 @@ export function rereadPunkt(previous: ReadonlyPeople, lines: readonly string[], 
   const to = k + 1 < punkter.length ? (punkter[k + 1] as Punkt).range.start.line : lines.length;
   if (previous.membersFrom === 'punkt') return null;
   const own: People = { members: [...previous.members], membersFrom: previous.membersFrom, membersAre: previous.membersAre, statements: [], votes: [] };
-  const which: number[] = [];
-  for (let i = from; i < to; i++) if (WORDS.test(lines[i] as string)) which.push(i);
-  readLines(lines, which, punkter, own);
+  readLines(lines, candidateLines(lines, punkter, from, to), punkter, own);
   const move = <T extends { punkt: number | null }>(list: readonly T[]): T[] => {
     const before = list.filter((x) => x.punkt === null || x.punkt < k);
     const after = list.filter((x) => x.punkt !== null && x.punkt > k).map((x) => (dl === 0 ? x : shift(x, dl)));

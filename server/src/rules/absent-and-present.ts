@@ -4,7 +4,7 @@
 // itself says "fra kl. 18.00", or the person "ankom kl. …", "forlod mødet …" or "deltog
 // ikke under punkt …" somewhere in the same scope.
 import type { Member, PresenceStatement, Vote } from '../model';
-import { names, sameName, shown } from './roster';
+import { personKey, shown } from './roster';
 import { defineRule, type Finding } from './types';
 
 /** What the person did, that shows them present. */
@@ -55,23 +55,42 @@ export default defineRule({
   check({ model }) {
     const { statements, votes } = model.people;
     const out: Finding[] = [];
-    const found = presences(statements, votes);
-    if (found.length === 0) return out;
+    // Who showed presence, and who has a qualifier, by person (personKey): each absence looks up its own, so the rule stays linear.
+    const found = new Map<string, Presence[]>();
+    for (const p of presences(statements, votes)) {
+      const key = personKey(p.person.name);
+      const list = found.get(key);
+      if (list === undefined) found.set(key, [p]);
+      else list.push(p);
+    }
+    if (found.size === 0) return out;
+    const qualified = new Map<string, (number | null)[]>();
+    for (const s of statements) {
+      if (!QUALIFYING.has(s.kind)) continue;
+      for (const person of s.people) {
+        const key = personKey(person.name);
+        const list = qualified.get(key);
+        if (list === undefined) qualified.set(key, [s.punkt]);
+        else list.push(s.punkt);
+      }
+    }
     // One finding per presence, however many times the absence is written.
     const reported = new Set<string>();
     for (const absence of statements) {
       if (absence.kind !== 'absent' || absence.qualified) continue;
       for (const person of absence.people) {
+        const key = personKey(person.name);
+        const mine = found.get(key);
+        if (mine === undefined) continue;
         // Whole meeting (header) or one punkt; a qualifier for the person in that scope explains any presence.
         const inScope = (punkt: number | null): boolean => absence.punkt === null || punkt === absence.punkt;
-        const explained = statements.some((s) => QUALIFYING.has(s.kind) && inScope(s.punkt) && names(s, person));
-        if (explained) continue;
-        for (const p of found) {
-          if (!inScope(p.punkt) || !sameName(p.person.name, person.name)) continue;
+        if ((qualified.get(key) ?? []).some(inScope)) continue;
+        for (const p of mine) {
+          if (!inScope(p.punkt)) continue;
           if (p.person.party !== null && person.party !== null && p.person.party !== person.party) continue;
-          const key = `${p.person.range.start.line}:${p.person.range.start.character}`;
-          if (reported.has(key)) continue;
-          reported.add(key);
+          const at = `${p.person.range.start.line}:${p.person.range.start.character}`;
+          if (reported.has(at)) continue;
+          reported.add(at);
           out.push({ messageId: p.deed, args: { name: shown(person), line: absence.range.start.line + 1 }, range: p.person.range, data: { name: person.name } });
         }
       }

@@ -7,7 +7,7 @@
 // "… erklærede sig inhabil" alone does not say what happened.
 import type { Punkt } from '../model';
 import { isStandingItem } from './options';
-import { names, shown, textOf } from './roster';
+import { byPunkt, names, shown, textOf } from './roster';
 import { defineRule, type Finding } from './types';
 
 const RULED = /\bblev erklæret inhabil/i;
@@ -34,6 +34,7 @@ export default defineRule({
   check({ model, lines, options }) {
     const out: Finding[] = [];
     const { statements } = model.people;
+    const scopes = byPunkt(statements);
     for (const s of statements) {
       if (s.kind !== 'inhabil') continue;
       const own = s.punkt === null ? null : (model.punkter[s.punkt] as Punkt);
@@ -45,7 +46,7 @@ export default defineRule({
       }
       if (s.withdrew || RULED.test(textOf(lines, s))) continue;
       // Said in a statement of its own in the same punkt: "Anne Holm (A) forlod mødet under behandlingen."
-      const left = statements.some((o) => o !== s && (o.kind === 'left' || o.kind === 'not-present-for') && o.punkt === s.punkt && s.people.every((p) => names(o, p)));
+      const left = (scopes.get(s.punkt) ?? []).some((o) => o !== s && (o.kind === 'left' || o.kind === 'not-present-for') && s.people.every((p) => names(o, p)));
       if (!left) out.push({ messageId: 'noWithdrawal', args: { name: who }, range: s.range, data: { name: person.name } });
     }
     return out;

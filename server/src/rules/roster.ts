@@ -16,6 +16,26 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/**
+ * A key two names share exactly when sameName holds for them: the first and the last word
+ * ("anne holm" for "Anne Marie Holm"), or the one word. For looking names up in a Map.
+ */
+export function personKey(name: string): string {
+  const words = nameKey(name).split(' ');
+  return words.length < 2 ? (words[0] as string) : `${words[0] as string} ${words[words.length - 1] as string}`;
+}
+
+/** The statements of the header (key null) and of each punkt (its index), in document order: rules look in one scope at a time. */
+export function byPunkt<T extends { punkt: number | null }>(items: readonly T[]): Map<number | null, T[]> {
+  const out = new Map<number | null, T[]>();
+  for (const x of items) {
+    const list = out.get(x.punkt);
+    if (list === undefined) out.set(x.punkt, [x]);
+    else list.push(x);
+  }
+  return out;
+}
+
 /** Whether two written names are the same person: the same words, or the same first and last word. */
 export function sameName(a: string, b: string): boolean {
   const ka = nameKey(a);

@@ -4,19 +4,19 @@
 // absent from the meeting or the punkt, plus their stedfortrædere (a "Deltagere:" list is
 // those present already). Without a member list only the count against the names is checked.
 import type { Member, PresenceStatement, Vote, VoteTally } from '../model';
-import { rosterOf, sameName, type Roster } from './roster';
+import { byPunkt, rosterOf, sameName, type Roster } from './roster';
 import { defineRule, type Finding } from './types';
 
 type Side = 'for' | 'against' | 'abstain';
 const SIDES: readonly Side[] = ['for', 'against', 'abstain'];
 
 /** The members present at a vote, or null when the statements leave it open (a name the list does not have). */
-function presentAt(roster: Roster, statements: readonly PresenceStatement[], punkt: number | null): Member[] | null {
-  const inScope = (s: PresenceStatement): boolean => s.punkt === null || s.punkt === punkt;
+function presentAt(roster: Roster, scopes: ReadonlyMap<number | null, readonly PresenceStatement[]>, punkt: number | null): Member[] | null {
   const gone: Member[] = [];
   const extra: Member[] = [];
-  for (const s of statements) {
-    if (!inScope(s)) continue;
+  // The header's statements and the punkt's own.
+  const inScope = punkt === null ? (scopes.get(null) ?? []) : [...(scopes.get(null) ?? []), ...(scopes.get(punkt) ?? [])];
+  for (const s of inScope) {
     // Partial attendance at another time of the meeting: the vote's count cannot be known.
     if ((s.kind === 'arrived' || s.kind === 'left') && s.punkt === null) return null;
     if (s.kind === 'absent' || (s.kind === 'not-present-for' && s.punkt === punkt) || (s.kind === 'inhabil' && s.punkt === punkt)) {
@@ -80,6 +80,7 @@ export default defineRule({
     const out: Finding[] = [];
     const roster = rosterOf(model, options);
     const { statements, votes } = model.people;
+    const scopes = byPunkt(statements);
     const id = (kind: 'names' | 'parties', side: Side): string => `${kind}${side === 'for' ? 'For' : side === 'against' ? 'Against' : 'Abstain'}`;
     for (const v of votes) {
       const sides = tallies(v);
@@ -89,7 +90,7 @@ export default defineRule({
         }
       }
       if (roster.size === 0) continue;
-      const present = presentAt(roster, statements, v.punkt);
+      const present = presentAt(roster, scopes, v.punkt);
       if (present === null) continue;
       let total = 0;
       for (const [, t] of sides) total += t.count ?? t.names.length;

@@ -6,6 +6,7 @@
 //
 // Every expression is linear: literals, bounded gaps ({0,200}) and no quantifier inside
 // a repeated group that can match the same text two ways. None crosses a line.
+import { wordsPattern } from '../lines';
 
 export interface PlaceholderForm {
   id: string;
@@ -160,8 +161,7 @@ export interface PlaceholderSet {
 }
 
 export function placeholderSet(forms: readonly PlaceholderForm[]): PlaceholderSet {
-  const hints = [...new Set(forms.flatMap((f) => f.hints))];
-  return { forms, hint: new RegExp(hints.map(escapeRegExp).join('|'), 'iu') };
+  return { forms, hint: wordsPattern(forms.flatMap((f) => f.hints)) };
 }
 
 export const BUILT_IN_PLACEHOLDERS: PlaceholderSet = placeholderSet(PLACEHOLDER_FORMS);
