@@ -1,4 +1,4 @@
-// What `npm run package` puts in the .vsix: the files `vsce ls` takes under .vscodeignore,
+// What `npm run package` puts in the .vsix: the files `vsce ls` takes by package.json "files",
 // checked against what the extension needs at run time (the bundles, the lazy libraries,
 // the manifest's own paths, the rule pages the diagnostics link to, the README's images)
 // and against what must stay out (sources, tests, maps, node_modules). Needs the build
