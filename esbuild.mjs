@@ -1,5 +1,7 @@
-// Bundles the VS Code client, the language server and the CLI into dist/.
+// Bundles the VS Code client, the language server and the CLI into dist/, and the web
+// extension's client and server (vscode.dev, github.dev) into dist/web/.
 import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -92,11 +94,28 @@ const lazyDocuments = {
   },
 };
 
+// The web extension: the client for the browser's extension host (CommonJS, as VS Code
+// loads it) and the server for a web worker (one script). No Node in either: the Word and
+// PDF readers are not there (desktop-only), and lazyRequire.ts, which loads the lazy
+// bundles from disk, becomes web/lazyRequire.ts, which has re2js bundled in. A unit test
+// (test/unit/webBundle.test.ts) checks that neither bundle requires a Node module.
+const WEB_LAZY_REQUIRE = fileURLToPath(new URL('./server/src/web/lazyRequire.ts', import.meta.url));
+/** @type {import('esbuild').Plugin} */
+const browserLazyRequire = {
+  name: 'browser-lazy-require',
+  setup(build) {
+    build.onResolve({ filter: /^(?:\.\.?\/)+lazyRequire$/ }, () => ({ path: WEB_LAZY_REQUIRE }));
+  },
+};
+const web = { ...common, platform: 'browser', target: 'es2022', plugins: [...common.plugins, browserLazyRequire] };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL, plugins: [...common.plugins, lazyDocuments] },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: EXTERNAL, plugins: [...common.plugins, lazyDocuments] },
   { ...common, entryPoints: ['server/src/files/extract.ts'], outfile: 'dist/lazy/documents.js', external: EXTERNAL },
+  { ...web, entryPoints: ['client/src/browserExtension.ts'], outfile: 'dist/web/client.js', format: 'cjs', external: ['vscode'] },
+  { ...web, entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js', format: 'iife' },
   ...LAZY.map(({ name, entry }) => ({
     ...common,
     sourcemap: false,

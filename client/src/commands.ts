@@ -1,12 +1,12 @@
 // The Referat commands in VS Code. Each one asks the server to do the work
 // (workspace/executeCommand); the client only finds the active document, opens an
 // untitled editor and shows the server's answer.
-import * as path from 'path';
 import { commands, l10n, Position, ProgressLocation, Range, Selection, SnippetString, Uri, window, workspace, type ExtensionContext } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type FromAgendaAnswer, type LintWorkspaceResult, type ServerCommand } from '../../server/src/protocol';
+import { baseName } from './uris';
 
-export function registerCommands(context: ExtensionContext, client: LanguageClient): void {
+export function registerCommands(context: ExtensionContext, client: BaseLanguageClient): void {
   const run = async <R>(command: ServerCommand, args: unknown[] = []): Promise<R | null> =>
     (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as R | null;
 
@@ -40,7 +40,7 @@ export function registerCommands(context: ExtensionContext, client: LanguageClie
       if (target === undefined) return;
       const answer = await run<FromAgendaAnswer>(SERVER_COMMANDS.newFromAgenda, [client.code2ProtocolConverter.asUri(target)]);
       if (answer === null || !answer.ok) {
-        void window.showErrorMessage(answer?.message ?? l10n.t('Referat could not create minutes from {0}.', path.basename(target.path)));
+        void window.showErrorMessage(answer?.message ?? l10n.t('Referat could not create minutes from {0}.', baseName(target)));
         return;
       }
       const editor = await window.showTextDocument(await workspace.openTextDocument({ language: 'referat', content: answer.text }));

@@ -3,16 +3,17 @@
 // to use Referat for it. "Always in this folder" sets referat.autoDetect to "always" in
 // the folder's settings. Nothing changes the user's file or settings without a click:
 // the language mode is only the editor's view of the file.
-import * as path from 'path';
 import { commands, ConfigurationTarget, l10n, languages, Range, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, type SniffResult } from '../../server/src/protocol';
+import { baseName } from './uris';
 
 const OFFERED_KEY = 'referat.offered';
 /** The head sent to the server: minutes show their first punkt well before this. */
 const HEAD_CHARS = 24 * 1024;
 
-export function registerDetection(context: ExtensionContext, client: LanguageClient): void {
+/** `schemes`: the documents that may be minutes (the browser adds its workspace's, such as vscode-vfs). */
+export function registerDetection(context: ExtensionContext, client: BaseLanguageClient, schemes: readonly string[] = ['file', 'untitled']): void {
   const offered = new Set(context.workspaceState.get<string[]>(OFFERED_KEY, []));
 
   const sniff = async (document: TextDocument): Promise<boolean> => {
@@ -23,7 +24,7 @@ export function registerDetection(context: ExtensionContext, client: LanguageCli
 
   const check = async (document: TextDocument): Promise<void> => {
     if (document.languageId !== 'plaintext' && document.languageId !== 'markdown') return;
-    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return;
+    if (!schemes.includes(document.uri.scheme)) return;
     const mode = workspace.getConfiguration('referat', document.uri).get<string>('autoDetect') ?? 'ask';
     const key = document.uri.toString();
     if (mode === 'never' || (mode === 'ask' && offered.has(key))) return;
@@ -39,7 +40,7 @@ export function registerDetection(context: ExtensionContext, client: LanguageCli
     const use = l10n.t('Use Referat');
     const always = l10n.t('Always in this folder');
     const choices = folder !== undefined ? [use, always] : [use];
-    const name = document.uri.scheme === 'file' ? path.basename(document.uri.fsPath) : document.uri.path;
+    const name = document.uri.scheme === 'untitled' ? document.uri.path : baseName(document.uri);
     const pick = await window.showInformationMessage(l10n.t('{0} looks like minutes. Use Referat for it?', name), ...choices);
     if (pick === always && folder !== undefined) {
       await workspace.getConfiguration('referat', folder.uri).update('autoDetect', 'always', ConfigurationTarget.WorkspaceFolder);

@@ -3,12 +3,12 @@
 // with the language set to referat, so that the findings and the outline come as for any
 // referat. Each finding also says where it is in the file ("side 3:linje 12"). The file
 // itself is only read.
-import * as path from 'path';
 import { commands, EventEmitter, l10n, languages, ProgressLocation, Uri, window, workspace, type ExtensionContext, type TextDocument } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_COMMANDS, EXTRACTED_SCHEME, SERVER_COMMANDS, sourceOfExtracted, type ExtractAnswer } from '../../server/src/protocol';
+import { baseName } from './uris';
 
-export function registerDocuments(context: ExtensionContext, client: LanguageClient): void {
+export function registerDocuments(context: ExtensionContext, client: BaseLanguageClient): void {
   /** The text of each open extracted document, by its URI. */
   const texts = new Map<string, string>();
   const changed = new EventEmitter<Uri>();
@@ -18,7 +18,7 @@ export function registerDocuments(context: ExtensionContext, client: LanguageCli
       command: SERVER_COMMANDS.extract,
       arguments: [client.code2ProtocolConverter.asUri(file)],
     })) as ExtractAnswer | null;
-    return answer ?? { ok: false, message: l10n.t('Referat could not read {0}.', path.basename(file.fsPath)) };
+    return answer ?? { ok: false, message: l10n.t('Referat could not read {0}.', baseName(file)) };
   };
 
   // The language comes from the name (.pdf, .docx: plaintext); these documents are referater.
@@ -66,7 +66,7 @@ export function registerDocuments(context: ExtensionContext, client: LanguageCli
         void window.showErrorMessage(l10n.t('Referat reads Word and PDF files on this computer only.'));
         return;
       }
-      const answer = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Reading {0} …', path.basename(file.fsPath)) }, () => extract(file));
+      const answer = await window.withProgress({ location: ProgressLocation.Notification, title: l10n.t('Reading {0} …', baseName(file)) }, () => extract(file));
       if (!answer.ok) {
         void window.showErrorMessage(answer.message);
         return;

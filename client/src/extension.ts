@@ -8,14 +8,14 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { EXTRACTED_SCHEME, WORKSPACE_TRUSTED_NOTIFICATION } from '../../server/src/protocol';
+import { EXTRACTED_SCHEME } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerDetection } from './detect';
 import { registerDocuments } from './documents';
+import { adoptClient, stopClient } from './lifecycle';
 import { registerReport } from './report';
 import { registerTasks } from './tasks';
 
-let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -33,22 +33,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // In an untrusted workspace the server ignores custom patterns from workspace config (and says so).
     initializationOptions: { trusted: workspace.isTrusted },
   };
-  client = new LanguageClient('referat', l10n.t('Referat language server'), serverOptions, clientOptions);
+  const client = new LanguageClient('referat', l10n.t('Referat language server'), serverOptions, clientOptions);
   registerTasks(context);
   await client.start();
   registerCommands(context, client);
   registerDetection(context, client);
   registerDocuments(context, client);
   registerReport(context, client);
-  context.subscriptions.push(
-    workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION, { trusted: true });
-    }),
-  );
+  adoptClient(context, client);
 }
 
-export async function deactivate(): Promise<void> {
-  const running = client;
-  client = undefined;
-  if (running !== undefined) await running.stop();
+export function deactivate(): Promise<void> {
+  return stopClient();
 }

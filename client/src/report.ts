@@ -4,21 +4,22 @@
 // the HTML's own Content-Security-Policy allows nothing but its one style sheet; its links
 // are command: URIs of one command, the only one the webview may run, which opens the
 // document at the line. The panel follows the document's edits.
-import * as path from 'path';
 import { commands, l10n, Position, Range, Selection, TextEditorRevealType, Uri, ViewColumn, window, workspace, type ExtensionContext, type TextDocument, type WebviewPanel } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { CLIENT_COMMANDS, EXTRACTED_SCHEME, REVEAL_LINE_COMMAND, SERVER_COMMANDS, type ReportAnswer } from '../../server/src/protocol';
+import { baseName } from './uris';
 
 /** The webview panels' type, for VS Code's panel restoration (none is registered: a closed window closes them). */
 const VIEW_TYPE = 'referat.publicationReport';
 /** Edits come in bursts: the report follows once they pause. */
 const REFRESH_MS = 400;
-/** The schemes of documents the report may open at a line. */
-const REVEALABLE = new Set(['file', 'untitled', EXTRACTED_SCHEME]);
+/** The schemes of documents the report may open at a line (the browser adds its workspace's). */
+const REVEALABLE = ['file', 'untitled', EXTRACTED_SCHEME];
 
 const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
 
-export function registerReport(context: ExtensionContext, client: LanguageClient): void {
+export function registerReport(context: ExtensionContext, client: BaseLanguageClient, schemes: readonly string[] = []): void {
+  const revealable = new Set([...REVEALABLE, ...schemes]);
   /** One panel per document, by its URI. */
   const panels = new Map<string, WebviewPanel>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -28,7 +29,7 @@ export function registerReport(context: ExtensionContext, client: LanguageClient
       command: SERVER_COMMANDS.report,
       arguments: [client.code2ProtocolConverter.asUri(document.uri)],
     })) as ReportAnswer | null;
-    return answer ?? { ok: false, message: l10n.t('Referat could not make the report for {0}.', path.basename(document.uri.path)) };
+    return answer ?? { ok: false, message: l10n.t('Referat could not make the report for {0}.', baseName(document.uri)) };
   };
 
   const show = async (document: TextDocument, reveal: boolean): Promise<void> => {
@@ -71,7 +72,7 @@ export function registerReport(context: ExtensionContext, client: LanguageClient
     commands.registerCommand(REVEAL_LINE_COMMAND, async (uri: unknown, line: unknown, character: unknown) => {
       if (typeof uri !== 'string' || !isIndex(line) || !isIndex(character)) return;
       const target = client.protocol2CodeConverter.asUri(uri);
-      if (!REVEALABLE.has(target.scheme)) return;
+      if (!revealable.has(target.scheme)) return;
       const document = await workspace.openTextDocument(target);
       const at = new Position(line, character);
       // In the editor that already shows the document, else the first column (the report is beside it).

@@ -1,6 +1,6 @@
 // The names the client and the server share beyond LSP itself: the commands the server
 // carries out (workspace/executeCommand), the client's own commands, and Referat's own
-// notifications. Imported by both sides, so that a name is spelled once. No imports.
+// notifications and requests. Imported by both sides, so that a name is spelled once. No imports.
 
 /** Commands the server carries out; the client's commands call them. */
 export const SERVER_COMMANDS = {
@@ -105,4 +105,78 @@ export type FromAgendaAnswer = { ok: true; text: string; /** 0-based lines to wr
 /** The answer to SERVER_COMMANDS.sniff. */
 export interface SniffResult {
   minutes: boolean;
+}
+
+// ---- The browser: the server runs in a web worker without a disk, and asks the client
+// for the workspace's files (workspace.findFiles and workspace.fs). The desktop server
+// reads the disk and never sends these.
+
+/** Server → client: the files under `base` (a folder URI) matching any of `globs` (relative to it), none under `exclude`. Answer: URIs. */
+export const FIND_FILES_REQUEST = 'referat/findFiles';
+
+export interface FindFilesParams {
+  base: string;
+  globs: string[];
+  /** One glob of folders and files to leave out, relative to `base`. */
+  exclude: string;
+  /** At most this many URIs for each glob. */
+  maxResults: number;
+}
+
+/** Server → client: a file's bytes, unless it is larger than `maxBytes`. Answer: ReadFileAnswer. */
+export const READ_FILE_REQUEST = 'referat/readFile';
+
+export interface ReadFileParams {
+  uri: string;
+  maxBytes: number;
+}
+
+/** The bytes as base64 (a JSON-RPC message carries text), or why there are none. */
+export type ReadFileAnswer = { ok: true; base64: string } | { ok: false; reason: 'missing' | 'is-directory' | 'too-large' | 'no-access' | 'other'; detail?: string };
+
+/** Server → client: the names of the files (not folders) in a folder (for bilag links). Answer: string[]. */
+export const READ_DIRECTORY_REQUEST = 'referat/readDirectory';
+
+export interface ReadDirectoryParams {
+  uri: string;
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes → base64, for READ_FILE_REQUEST's answer (no Buffer or btoa in every host). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const out: string[] = [];
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out.push(
+      (BASE64[(n >>> 18) & 63] as string) +
+        (BASE64[(n >>> 12) & 63] as string) +
+        (i + 1 < bytes.length ? (BASE64[(n >>> 6) & 63] as string) : '=') +
+        (i + 2 < bytes.length ? (BASE64[n & 63] as string) : '='),
+    );
+  }
+  return out.join('');
+}
+
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64.length; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
+
+/** base64 → bytes; characters outside the alphabet (padding, line breaks) are skipped. */
+export function base64ToBytes(text: string): Uint8Array {
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? (BASE64_VALUE[code] as number) : -1;
+    if (v < 0) continue;
+    value = ((value << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (value >>> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, at);
 }

@@ -105,6 +105,59 @@ export function rulesTable(): string {
   return ['| Regel | Alvor | Retter | Hvad |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 
+// ---- the README's settings table
+
+interface SettingSchema {
+  type?: string | string[];
+  default?: unknown;
+  enum?: unknown[];
+  description?: string;
+}
+
+/** The type as a reader writes it: "tekst", "liste", and the values an enum allows. */
+function settingType(s: SettingSchema): string {
+  const types = (Array.isArray(s.type) ? s.type : [s.type ?? '']).filter((t) => t !== 'null');
+  const values = (s.enum ?? []).filter((v) => v !== null);
+  if (values.length > 0) return values.map((v) => `\`${String(v)}\``).join(', ');
+  const names: Record<string, string> = { string: 'tekst', array: 'liste', object: 'objekt', number: 'tal', boolean: 'ja/nej' };
+  return types.map((t) => names[t] ?? t).join(' eller ');
+}
+
+/**
+ * The VS Code settings as package.json declares them (generated from the configuration
+ * schema, config/schema.ts), with their Danish descriptions (package.nls.da.json) and a
+ * link to the key in docs/configuration.md.
+ */
+export function settingsTable(): string {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, SettingSchema> } } };
+  const nls = JSON.parse(readFileSync(join(ROOT, 'package.nls.da.json'), 'utf8')) as Record<string, string>;
+  // A key with its own heading in docs/configuration.md ("### `extends`") links to it.
+  const documented = new Set([...readFileSync(join(ROOT, 'docs', 'configuration.md'), 'utf8').matchAll(/^### `([^`]+)`$/gm)].map((m) => m[1] as string));
+  const rows = Object.entries(manifest.contributes.configuration.properties).map(([key, s]) => {
+    const id = /^%(.+)%$/.exec(s.description ?? '')?.[1];
+    const description = id === undefined ? (s.description ?? '') : (nls[id] ?? '');
+    const def = s.default === null || s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``;
+    const name = key.replace(/^referat\./, '');
+    const label = documented.has(name) ? `[\`${key}\`](docs/configuration.md#${name.toLowerCase()})` : `\`${key}\``;
+    return row([label, settingType(s), def, cell(description)]);
+  });
+  return ['| Indstilling | Værdi | Standard | Hvad |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+// ---- the README's CI snippets: the files in docs/ci/, which the editor tests run (test/editors/ci.ts)
+
+export const CI_SNIPPETS = [
+  { name: 'ci-github', file: 'github-actions.yml', lang: 'yaml' },
+  { name: 'ci-gitlab', file: 'gitlab-ci.yml', lang: 'yaml' },
+  { name: 'ci-pre-commit', file: 'pre-commit', lang: 'sh' },
+] as const;
+
+function snippet(file: string, lang: string): string {
+  return `\`\`\`${lang}\n${readFileSync(join(ROOT, 'docs', 'ci', file), 'utf8').replace(/\n*$/, '\n')}\`\`\`\n`;
+}
+
 export function generateReadme(text: string): string {
-  return replaceGenerated(text, 'rules', rulesTable());
+  let out = replaceGenerated(replaceGenerated(text, 'rules', rulesTable()), 'settings', settingsTable());
+  for (const s of CI_SNIPPETS) out = replaceGenerated(out, s.name, snippet(s.file, s.lang));
+  return out;
 }

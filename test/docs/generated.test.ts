@@ -1,5 +1,6 @@
-// The rule pages' headers and the README's rules table say what the registry says (see
-// generate.ts). UPDATE_EXPECTED=1 writes them into the docs; review the diff.
+// The rule pages' headers and the README's rules and settings tables say what the registry
+// and the configuration schema say (see generate.ts). UPDATE_EXPECTED=1 writes them into
+// the docs; review the diff.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/rules/registry';
@@ -18,7 +19,7 @@ describe('docs generated from the rule registry', () => {
     check(docPath(rule.id), (text) => generateDoc(rule, text));
   });
 
-  it('README.md has the generated rules table', () => {
+  it('README.md has the generated rules table and settings table', () => {
     check(README, generateReadme);
   });
 });

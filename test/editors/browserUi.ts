@@ -15,7 +15,7 @@ import { checkReportWebview } from './report';
 export const GROUP = 'code-server: browser UI';
 
 const DOC = 'ringkobing-skjern-2022-08-18.referat.txt';
-const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
+export const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' } as const;
 
 /** The texts of the editor's rendered lines, by line number (only lines on screen); runs in the page. */
 const visibleLinesSource = `() => {
@@ -34,7 +34,7 @@ function visibleLines(page: Page): Promise<Record<string, string>> {
 }
 
 /** The Problems panel's marker rows, as their accessible labels. */
-async function problemRows(page: Page): Promise<string[]> {
+export async function problemRows(page: Page): Promise<string[]> {
   const rows = page.locator('.markers-panel .monaco-list-row');
   return (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))).filter((l) => !l.includes('problems in file'));
 }

@@ -96,12 +96,13 @@ export async function installExtension(base: string, vsix: string): Promise<void
 
 /**
  * Starts code-server in its own process group (stop() ends the whole group) and resolves
- * when it says it listens and /healthz answers. `extraEnv` reaches the extension host.
+ * when it says it listens and /healthz answers. `extraEnv` reaches the extension host;
+ * `extraSettings` join the quiet user settings.
  */
-export async function startCodeServer(base: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
+export async function startCodeServer(base: string, extraEnv: NodeJS.ProcessEnv = {}, extraSettings: Record<string, unknown> = {}): Promise<CodeServer> {
   const { userDataDir, extensionsDir, env } = codeServerDirs(base);
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...SETTINGS, ...extraSettings }, null, 2));
   const port = await freePort();
   const logFile = path.join(base, 'code-server.log');
   const log = fs.openSync(logFile, 'w');

@@ -23,6 +23,25 @@ interface SuiteReport {
 
 export const GROUP = 'code-server: extension-host suite';
 
+/**
+ * A script for the page, run before the workbench (which reads its configuration with
+ * getAttribute): the workbench's developmentOptions get `development` (vscode-remote:// URIs).
+ */
+export function developmentOptionsScript(development: Record<string, unknown>): string {
+  return `(() => {
+    const dev = ${JSON.stringify(development)};
+    const getAttribute = Element.prototype.getAttribute;
+    Element.prototype.getAttribute = function (name) {
+      const value = getAttribute.call(this, name);
+      if (value !== null && this.id === 'vscode-workbench-web-configuration' && name === 'data-settings') {
+        const config = JSON.parse(value);
+        return JSON.stringify({ ...config, developmentOptions: { ...config.developmentOptions, ...dev } });
+      }
+      return value;
+    };
+  })();`;
+}
+
 export async function runExtensionHostSuite(
   results: Results,
   opts: { browser: Browser; server: CodeServer; root: string; workspace: string; reportFile: string; artifacts: string },
@@ -40,21 +59,7 @@ export async function runExtensionHostSuite(
   const page = await context.newPage();
   const consoleLog: string[] = [];
   try {
-    // Runs in the page before the workbench: it reads its configuration with getAttribute.
-    await page.addInitScript({
-      content: `(() => {
-        const dev = ${JSON.stringify(development)};
-        const getAttribute = Element.prototype.getAttribute;
-        Element.prototype.getAttribute = function (name) {
-          const value = getAttribute.call(this, name);
-          if (value !== null && this.id === 'vscode-workbench-web-configuration' && name === 'data-settings') {
-            const config = JSON.parse(value);
-            return JSON.stringify({ ...config, developmentOptions: { ...config.developmentOptions, ...dev } });
-          }
-          return value;
-        };
-      })();`,
-    });
+    await page.addInitScript({ content: developmentOptionsScript(development) });
     const exit = new Promise<number>((resolve) => {
       void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });

@@ -1,11 +1,14 @@
 // `npm run test:editors`: Referat in real editors. Needs what .ci/setup-editors.sh installs.
 //   - code-server 4.139.1: the extension-host suite (test/vscode/suite) in its extension host,
 //     and a browser-driven UI test of the packaged .vsix (one code-server, one chromium);
+//   - code-server again, with the web extension in the browser's web worker extension host;
 //   - Neovim 0.7 and Emacs eglot, headless, against `node dist/server.js --stdio`;
-//   - chromium alone: the HTML report of `referat report --format html` as a file:// page.
+//   - chromium alone: the HTML report of `referat report --format html` as a file:// page, and
+//     the web extension's server bundle (dist/web/server.js) in a web worker.
 // Prints each check and a summary ending in "N passed, M failed"; exits 1 on any failure.
 //
-//   node out/editors/run.js [--only code-server,browser,neovim,emacs,report] [--update-screenshots]
+//   - the README's CI examples (docs/ci/) against the packaged .vsix.
+//   node out/editors/run.js [--only code-server,browser,code-server-web,neovim,emacs,report,web,ci] [--update-screenshots]
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
@@ -16,8 +19,11 @@ import { runExtensionHostSuite, GROUP as EXTHOST_GROUP } from './extensionHost';
 import { corpusWorkspace, describe, OUT, Results, ROOT, runProcess, SERVER, tempDir } from './lib';
 import { runNeovim } from './neovim';
 import { runReportBrowser, GROUP as REPORT_GROUP } from './report';
+import { runWebWorker, GROUP as WEB_GROUP } from './web';
+import { runCiSnippets, GROUP as CI_GROUP } from './ci';
+import { runWebWorkerHost, WEB_EXTENSION_KIND, GROUP as WEB_HOST_GROUP } from './webWorkerHost';
 
-const PARTS = ['code-server', 'browser', 'neovim', 'emacs', 'report'] as const;
+const PARTS = ['code-server', 'browser', 'code-server-web', 'neovim', 'emacs', 'report', 'web', 'ci'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: readonly string[]): { parts: Set<Part>; updateScreenshots: boolean } {
@@ -36,16 +42,18 @@ function parseArgs(argv: readonly string[]): { parts: Set<Part>; updateScreensho
   return { parts, updateScreenshots };
 }
 
-async function packageVsix(): Promise<string> {
-  const vsix = path.join(OUT, 'referat.vsix');
-  fs.rmSync(vsix, { force: true });
-  const r = await runProcess(
-    path.join(ROOT, 'node_modules/.bin/vsce'),
-    ['package', '--no-dependencies', '--no-rewrite-relative-links', '--skip-license', '--allow-missing-repository', '--out', vsix],
-    { cwd: ROOT, ms: 120_000 },
-  );
-  if (r.code !== 0 || !fs.existsSync(vsix)) throw new Error(`vsce package failed (${String(r.code)}):\n${r.stdout}\n${r.stderr}`);
-  return vsix;
+let packaged: Promise<string> | undefined;
+
+/** The .vsix as `npm run package` builds it (the same vsce flags), once per run. */
+function packageVsix(): Promise<string> {
+  packaged ??= (async () => {
+    const vsix = path.join(OUT, 'referat.vsix');
+    fs.rmSync(vsix, { force: true });
+    const r = await runProcess(path.join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, ms: 120_000 });
+    if (r.code !== 0 || !fs.existsSync(vsix)) throw new Error(`vsce package failed (${String(r.code)}):\n${r.stdout}\n${r.stderr}`);
+    return vsix;
+  })();
+  return packaged;
 }
 
 async function runCodeServer(results: Results, parts: Set<Part>, updateScreenshots: boolean, timings: Map<string, number>): Promise<void> {
@@ -91,6 +99,30 @@ async function runCodeServer(results: Results, parts: Set<Part>, updateScreensho
   }
 }
 
+/** A code-server of its own, whose settings send Referat to the web worker extension host. */
+async function runCodeServerWeb(results: Results, timings: Map<string, number>): Promise<void> {
+  const fail = (why: string): void => results.add({ group: WEB_HOST_GROUP, name: 'start', ok: false, ms: 0, detail: why });
+  if (!fs.existsSync(CODE_SERVER_BIN)) return fail(`${CODE_SERVER_BIN} is missing: run .ci/setup-editors.sh`);
+  if (!fs.existsSync(CHROMIUM)) return fail(`${CHROMIUM} is missing: run .ci/setup-editors.sh`);
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/client.js'))) return fail('dist/web/client.js is missing: run npm run build');
+  const started = Date.now();
+  const base = tempDir('code-server-web');
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startCodeServer(base, {}, WEB_EXTENSION_KIND);
+    browser = await launchChromium();
+    await runWebWorkerHost(results, { browser, server, root: ROOT, workspace: corpusWorkspace(path.join(base, 'web')), artifacts: path.join(OUT, 'artifacts') });
+    timings.set(WEB_HOST_GROUP, Date.now() - started);
+  } catch (err) {
+    fail(describe(err));
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const { parts, updateScreenshots } = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build`);
@@ -111,6 +143,10 @@ async function main(): Promise<number> {
     console.log('\ncode-server');
     await runCodeServer(results, parts, updateScreenshots, timings);
   }
+  if (parts.has('code-server-web')) {
+    console.log('\ncode-server, web worker extension host');
+    await runCodeServerWeb(results, timings);
+  }
   if (parts.has('report')) {
     await timed('HTML report in chromium', async () => {
       if (!fs.existsSync(CHROMIUM)) {
@@ -124,6 +160,33 @@ async function main(): Promise<number> {
         results.add({ group: REPORT_GROUP, name: 'start', ok: false, ms: 0, detail: describe(err) });
       } finally {
         await browser.close();
+      }
+    });
+  }
+
+  if (parts.has('web')) {
+    await timed('Web worker server in chromium', async () => {
+      if (!fs.existsSync(CHROMIUM)) {
+        results.add({ group: WEB_GROUP, name: 'start', ok: false, ms: 0, detail: `${CHROMIUM} is missing: run .ci/setup-editors.sh` });
+        return;
+      }
+      const browser = await launchChromium();
+      try {
+        await runWebWorker(results, { browser, artifacts: path.join(OUT, 'artifacts') });
+      } catch (err) {
+        results.add({ group: WEB_GROUP, name: 'start', ok: false, ms: 0, detail: describe(err) });
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  if (parts.has('ci')) {
+    await timed('CI snippets', async () => {
+      try {
+        await runCiSnippets(results, await packageVsix());
+      } catch (err) {
+        results.add({ group: CI_GROUP, name: 'start', ok: false, ms: 0, detail: describe(err) });
       }
     });
   }

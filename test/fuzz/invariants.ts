@@ -21,7 +21,7 @@ import { applyEdits, INTERNAL_RULE_ID, lint, type LintDiagnostic } from '../../s
 import { chooseFixes, editsOf } from '../../server/src/rules/fixes';
 import type { TextEdit } from '../../server/src/rules/types';
 import { createReferatService, MAX_FIX_PASSES, type ReferatService } from '../../server/src/service/service';
-import { pathToUri } from '../../server/src/workspace/indexer';
+import { pathToUri } from '../../server/src/node/host';
 import { summarize, WorkspaceIndex } from '../../server/src/workspace/summary';
 import { applyEdit, type Edit, type PositionPick } from './arbitraries';
 
@@ -353,7 +353,7 @@ export function checkProviders(text: string, picks: readonly PositionPick[], con
   const names = features.documentLink.candidates(model, context);
   names.forEach((n, i) => checkRange(doc, n.range, `bilag name ${i} ${JSON.stringify(n.name)}`));
   const files = new Map(names.map((n) => [n.name.normalize('NFC').toLowerCase(), `${n.name}.pdf`]));
-  // The server's own target (workspace/indexer.ts pathToUri): a bilag name may hold a lone surrogate.
+  // The server's own target (node/host.ts pathToUri): a bilag name may hold a lone surrogate.
   for (const link of features.documentLink.links(names, files, (f) => pathToUri(join('/fuzz', f)))) checkRange(doc, link.range, 'document link');
 
   for (const { position, inside } of positionsFor(doc, model, picks)) {

@@ -90,7 +90,7 @@ describe('the config schema and what is generated from it', () => {
     expect(pkg.contributes.jsonValidation).toContainEqual({ fileMatch: '.referatrc.json', url: './schemas/referatrc.schema.json' });
     expect(pkg.contributes.languages).toContainEqual({ id: 'jsonc', filenames: ['.referatrc.json'] });
     expect(configJsonSchema()).toMatchObject({ allowComments: true, allowTrailingCommas: true, additionalProperties: false });
-    for (const f of ['schemas/', 'l10n/', 'package.nls.json', 'package.nls.da.json']) expect(pkg.files).toContain(f);
+    for (const f of ['schemas/*.json', 'l10n/*.json', 'package.nls.json', 'package.nls.da.json']) expect(pkg.files).toContain(f);
   });
 
   it('localizes the client: l10n bundle with a Danish string for every vscode.l10n.t call', () => {
@@ -108,12 +108,18 @@ describe('the config schema and what is generated from it', () => {
   });
 
   it('the client passes workspace trust and forwards when it is granted', () => {
-    const client = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
-    const server = readFileSync(join(root, 'server', 'src', 'server.ts'), 'utf8');
-    expect(client).toContain('trusted: workspace.isTrusted');
-    expect(client).toContain('onDidGrantWorkspaceTrust');
+    // The desktop client and the browser's; the LSP side both servers share.
+    const server = readFileSync(join(root, 'server', 'src', 'lspServer.ts'), 'utf8');
+    for (const file of ['extension.ts', 'browserExtension.ts']) {
+      const client = readFileSync(join(root, 'client', 'src', file), 'utf8');
+      expect(client).toContain('trusted: workspace.isTrusted');
+      // Both hand their client to lifecycle.ts, which forwards the grant.
+      expect(client).toContain('adoptClient(context, client)');
+    }
+    const lifecycle = readFileSync(join(root, 'client', 'src', 'lifecycle.ts'), 'utf8');
+    expect(lifecycle).toContain('onDidGrantWorkspaceTrust');
     // One name, from the shared protocol file, on both sides.
-    expect(client).toContain('sendNotification(WORKSPACE_TRUSTED_NOTIFICATION,');
+    expect(lifecycle).toContain('sendNotification(WORKSPACE_TRUSTED_NOTIFICATION,');
     expect(server).toContain('onNotification(WORKSPACE_TRUSTED_NOTIFICATION,');
   });
 });

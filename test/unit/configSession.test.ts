@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import { ConfigSession, isConfigFile, toLspConfigDiagnostics, type ConfigSessionHost } from '../../server/src/config/session';
 import type { ConfigFs } from '../../server/src/config/store';
+import { nodeNames } from '../../server/src/node/host';
 
 const root = path.resolve('/tmp/referat-session-test');
 const rc = path.join(root, '.referatrc.json');
@@ -34,7 +35,7 @@ function setup(initial: Record<string, string> = {}): { session: ConfigSession; 
     notify: (m, s) => seen.notices.push([m, s]),
     log: (m) => seen.logs.push(m),
   };
-  return { session: new ConfigSession(host, memoryFs(files)), files, seen };
+  return { session: new ConfigSession(host, memoryFs(files), nodeNames), files, seen };
 }
 
 describe('ConfigSession', () => {

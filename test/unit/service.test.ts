@@ -7,6 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../server/src/config/resolve';
+import { nodeFiles } from '../../server/src/node/host';
 import type { LintDiagnostic } from '../../server/src/rules/engine';
 import { createReferatService, type ConfigProvider, type DocumentConfig, type DocumentRef } from '../../server/src/service/service';
 
@@ -128,7 +129,7 @@ describe('the service', () => {
   });
 
   it('links a known rule to its doc page and nothing else', () => {
-    const service = createReferatService({ configs: configs(), log: () => undefined, docsDir: '/docs/rules' });
+    const service = createReferatService({ configs: configs(), log: () => undefined, docsUri: () => 'file:///docs/rules' });
     expect(service.docsHref('missing-section')).toBe('file:///docs/rules/missing-section.md');
     expect(service.docsHref('no-such-rule')).toBeUndefined();
     expect(createReferatService({ configs: configs(), log: () => undefined }).docsHref('missing-section')).toBeUndefined();
@@ -158,7 +159,7 @@ describe('the workspace lint', () => {
     fs.mkdirSync(path.join(root, 'node_modules'));
     fs.writeFileSync(path.join(root, 'node_modules', 'skipped.referat.txt'), MISSING);
     const published = new Map<string, readonly LintDiagnostic[]>();
-    const service = createReferatService({ configs: configs(), log: () => undefined, publish: (uri, f) => published.set(uri, f) });
+    const service = createReferatService({ configs: configs(), files: nodeFiles, log: () => undefined, publish: (uri, f) => published.set(uri, f) });
     const a = pathToFileURL(path.join(root, 'a.referat.txt')).href;
     const b = pathToFileURL(path.join(root, 'b.referat.txt')).href;
     await service.workspace.addFolders([pathToFileURL(root).href]);

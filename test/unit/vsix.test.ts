@@ -5,7 +5,7 @@
 // (`npm test` builds before vitest).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '@vscode/vsce';
+import { listFiles, PackageManager } from '@vscode/vsce';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../server/src/rules/registry';
 
@@ -31,7 +31,8 @@ describe('the .vsix', () => {
   let files: string[] = [];
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist', 'server.js'))) throw new Error("dist/ findes ikke: kør 'node esbuild.mjs' (eller 'npm test') først");
-    files = (await listFiles({ cwd: ROOT, dependencies: false, prepublish: false })).sort();
+    // PackageManager.None: no node_modules, as `vsce package --no-dependencies`.
+    files = (await listFiles({ cwd: ROOT, packageManager: PackageManager.None })).sort();
   }, 60_000);
 
   it('has what runs: the bundles, the lazy libraries, the manifest and its paths', () => {

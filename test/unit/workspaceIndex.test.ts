@@ -10,7 +10,8 @@ import { caseHistory, matchScore, workspaceSymbols } from '../../server/src/feat
 import { linesOf } from '../../server/src/features/text';
 import { parseReferat } from '../../server/src/parser/parse';
 import { readTextFile } from '../../server/src/files/read';
-import { MAX_INDEX_FILE_BYTES, normalizeUri, WorkspaceIndexer } from '../../server/src/workspace/indexer';
+import { nodeFiles, normalizeUri } from '../../server/src/node/host';
+import { MAX_INDEX_FILE_BYTES, WorkspaceIndexer } from '../../server/src/workspace/indexer';
 import { caseKey, summarize, WorkspaceIndex } from '../../server/src/workspace/summary';
 import { withCursor } from '../helpers/cursor';
 
@@ -138,7 +139,7 @@ describe('WorkspaceIndexer over a folder', () => {
 
   it('indexes referat files, skipping binary files, node_modules and hidden folders; follows changes', async () => {
     const open = new Set<string>();
-    const indexer = new WorkspaceIndexer({ parse: (_u, t) => parseReferat(t), isOpen: (u) => open.has(u), log: () => undefined });
+    const indexer = new WorkspaceIndexer({ files: nodeFiles, parse: (_u, t) => parseReferat(t), isOpen: (u) => open.has(u), log: () => undefined });
     await indexer.addFolders([pathToFileURL(dir).href]);
     const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).href;
     expect(indexer.index.uris().sort()).toEqual([uri('a.referat.txt'), uri('sub/Referat ØU 14-05-2024.txt'), uri('sub/b.referat.md')].sort());

@@ -6,7 +6,8 @@
 // purpose, so the workspace counts as trusted.
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { ConfigStore, nodeFs, type ConfigFs, type EffectiveConfig } from '../config/store';
+import { ConfigStore, type ConfigFs, type EffectiveConfig } from '../config/store';
+import { nodeConfigFs, nodeNames } from '../node/host';
 import type { Locale } from '../l10n/locale';
 import { cliMessages } from '../l10n/cli';
 import type { ConfigProvider, DocumentConfig } from '../service/service';
@@ -26,9 +27,9 @@ export class CliConfig implements ConfigProvider {
     private readonly err: (text: string) => void,
     private readonly explicit: string | undefined,
     private readonly locale: Locale | undefined,
-    private readonly fs: ConfigFs = nodeFs,
+    private readonly fs: ConfigFs = nodeConfigFs,
   ) {
-    this.store = new ConfigStore(fs);
+    this.store = new ConfigStore(fs, nodeNames);
   }
 
   /** A usage error for a --config file that cannot be read, else null. */

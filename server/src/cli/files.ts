@@ -1,6 +1,6 @@
 // The CLI's arguments as files: a file is taken as given, whatever its name; a folder is
 // walked for referat files by the one walk the workspace index uses too (files/walk.ts):
-// *.referat* by name, .txt and .md files by their content (workspace/sniff.ts), and the
+// *.referat* by name, .txt and .md files by their content (node/sniff.ts), and the
 // include and exclude globs of the folder's configuration.
 // CliMessages name the path as the user wrote it, in the user's language.
 import { promises as fsp } from 'fs';
@@ -9,7 +9,7 @@ import type { CliMessages } from '../l10n/cli';
 import { failure } from '../files/read';
 import { REFERAT_SUFFIXES } from '../files/names';
 import { MAX_WALK_FILES, walkReferatFiles, type WalkFilter } from '../files/walk';
-import { looksLikeMinutesFile } from '../workspace/sniff';
+import { looksLikeMinutesFile } from '../node/sniff';
 
 export const SUFFIX_LIST = REFERAT_SUFFIXES.map((s) => `*${s}`).join(', ');
 

@@ -20,6 +20,7 @@ import { agendasFor, meetingFacts } from '../rules/sameMeeting';
 import type { RelatedDocuments } from '../rules/types';
 import { RULES } from '../rules/registry';
 import { createReferatService, describeError, type ReferatService } from '../service/service';
+import { nodeFiles } from '../node/host';
 import { VERSION } from '../version';
 import { localeArgument, parseArgs, type OptionSpec } from './args';
 import { CliConfig } from './config';
@@ -88,7 +89,8 @@ function cliService(config: CliConfig, io: Io, locale: Locale): ReferatService {
   return createReferatService({
     configs: config,
     log: (message) => io.err(`referat: ${message}\n`),
-    docsDir: path.resolve(__dirname, '..', 'docs', 'rules'),
+    files: nodeFiles,
+    docsUri: () => pathToFileURL(path.resolve(__dirname, '..', 'docs', 'rules')).href,
     locale: () => locale,
   });
 }

@@ -4,14 +4,13 @@
 // once per session when custom patterns are ignored in an untrusted workspace.
 // LSP types only; the connection is reached through the host callbacks.
 import { sourceOfExtracted } from '../protocol';
-import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
 import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import type { FileNames } from '../files/host';
 import type { Range } from '../model';
 import type { Locale } from '../l10n/locale';
 import { messages } from '../l10n/messages';
 import { CONFIG_FILE_NAME } from './schema';
-import { ConfigStore, nodeFs, type ConfigFs, type EffectiveConfig, type LoadedConfigFile } from './store';
+import { ConfigStore, type ConfigFs, type EffectiveConfig, type LoadedConfigFile } from './store';
 import type { ConfigIssue } from './validate';
 
 export interface ConfigSessionHost {
@@ -33,17 +32,6 @@ export function isConfigFile(uriOrPath: string): boolean {
   return uriOrPath.endsWith(`/${CONFIG_FILE_NAME}`) || uriOrPath.endsWith(`\\${CONFIG_FILE_NAME}`) || uriOrPath === CONFIG_FILE_NAME;
 }
 
-function documentPath(uri: string): string | null {
-  // The text of a Word or PDF file takes the configuration of the file itself.
-  const file = sourceOfExtracted(uri) ?? uri;
-  if (!file.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(file);
-  } catch {
-    return null;
-  }
-}
-
 export function toLspConfigDiagnostics(issues: readonly ConfigIssue[], locale: Locale): Diagnostic[] {
   return issues.map((i) => ({
     range: i.range ?? ZERO,
@@ -62,11 +50,13 @@ export class ConfigSession {
   private readonly published = new Map<string, number>();
   private noticeShown = false;
 
+  /** `fs` and `names`: the disk and its paths (node/host.ts), or the browser's copies of the config files and URIs. */
   constructor(
     private readonly host: ConfigSessionHost,
-    fs: ConfigFs = nodeFs,
+    fs: ConfigFs,
+    private readonly names: FileNames,
   ) {
-    this.store = new ConfigStore(fs);
+    this.store = new ConfigStore(fs, names);
   }
 
   get generation(): number {
@@ -75,7 +65,8 @@ export class ConfigSession {
 
   /** The config for a document; a config file seen for the first time gets its diagnostics published. */
   forUri(uri: string): DocumentConfig {
-    const effective = this.store.forDocument(documentPath(uri));
+    // The text of a Word or PDF file takes the configuration of the file itself.
+    const effective = this.store.forDocument(this.names.fromUri(sourceOfExtracted(uri) ?? uri));
     if (effective.file !== null && this.published.get(effective.file.path) !== this.store.generation) this.publishFile(effective.file);
     if ((effective.resolved.patternsIgnored || this.store.settingsPatternsIgnored) && !this.noticeShown) {
       this.noticeShown = true;
@@ -106,9 +97,14 @@ export class ConfigSession {
   /** Watched-file events; returns whether a config file was among them (caches are then dropped). */
   filesChanged(uris: readonly string[]): boolean {
     if (!uris.some(isConfigFile)) return false;
+    this.reload();
+    return true;
+  }
+
+  /** The config files may all have changed (the browser read its copies again). */
+  reload(): void {
     this.store.invalidate();
     this.republish();
-    return true;
   }
 
   /** Re-reads every config file we reported on: fresh diagnostics, or none for a deleted file. */
@@ -117,7 +113,7 @@ export class ConfigSession {
       const loaded = this.store.loadFile(file);
       if (loaded === null) {
         this.published.delete(file);
-        this.host.publish(pathToFileURL(file).href, []);
+        this.host.publish(this.names.toUri(file), []);
       } else {
         this.publishFile(loaded);
       }
@@ -127,6 +123,6 @@ export class ConfigSession {
   private publishFile(file: LoadedConfigFile): void {
     this.published.set(file.path, this.store.generation);
     const locale = file.validated.config.locale ?? this.baseLocale;
-    this.host.publish(pathToFileURL(path.resolve(file.path)).href, toLspConfigDiagnostics(this.store.fileIssues(file), locale));
+    this.host.publish(this.names.toUri(this.names.resolve(file.path)), toLspConfigDiagnostics(this.store.fileIssues(file), locale));
   }
 }

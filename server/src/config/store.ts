@@ -1,11 +1,11 @@
 // Finding and caching configuration: the nearest .referatrc.json walking up from a
 // document's folder, read and validated once, combined with the settings layer and
 // the workspace trust into the config the parser and the rules get. The server and
-// the CLI share it; the file system is injected, so tests can use a fake one.
+// the CLI share it; the file system and its names are injected (node/host.ts on the
+// desktop, the client's files in the browser), so tests can use a fake one.
 // Caches are dropped as a whole by invalidate() (on any change to a config file,
 // the settings or the trust), which bumps `generation`.
-import * as fs from 'fs';
-import * as path from 'path';
+import type { FileNames } from '../files/host';
 import type { Range } from '../model';
 import type { Locale } from '../l10n/locale';
 import { messages } from '../l10n/messages';
@@ -18,23 +18,6 @@ export interface ConfigFs {
   readFile(file: string): string | undefined;
   isFile(file: string): boolean;
 }
-
-export const nodeFs: ConfigFs = {
-  readFile(file) {
-    try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isFile(file) {
-    try {
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  },
-};
 
 export interface LoadedConfigFile {
   path: string;
@@ -67,7 +50,10 @@ export class ConfigStore {
   /** Bumped whenever anything cached may have changed. */
   generation = 0;
 
-  constructor(private readonly host: ConfigFs = nodeFs) {}
+  constructor(
+    private readonly host: ConfigFs,
+    private readonly names: FileNames,
+  ) {}
 
   get trusted(): boolean {
     return this.trustedWorkspace;
@@ -98,7 +84,7 @@ export class ConfigStore {
   /** The nearest .referatrc.json at or above the folder, or null. */
   findConfigFile(dir: string): string | null {
     const visited: string[] = [];
-    let current = path.resolve(dir);
+    let current = this.names.resolve(dir);
     let found: string | null = null;
     while (true) {
       const cached = this.dirs.get(current);
@@ -107,12 +93,12 @@ export class ConfigStore {
         break;
       }
       visited.push(current);
-      const candidate = path.join(current, CONFIG_FILE_NAME);
+      const candidate = this.names.join(current, CONFIG_FILE_NAME);
       if (this.host.isFile(candidate)) {
         found = candidate;
         break;
       }
-      const parent = path.dirname(current);
+      const parent = this.names.dirname(current);
       if (parent === current) break;
       current = parent;
     }
@@ -122,7 +108,7 @@ export class ConfigStore {
 
   /** Reads and validates a config file (cached); null when it cannot be read. */
   loadFile(file: string): LoadedConfigFile | null {
-    const key = path.resolve(file);
+    const key = this.names.resolve(file);
     const cached = this.files.get(key);
     if (cached !== undefined) return cached;
     const text = this.host.readFile(key);
@@ -133,13 +119,13 @@ export class ConfigStore {
 
   /** The config for a document on disk (walking up from its folder), or for one without a file (null). */
   forDocument(documentPath: string | null): EffectiveConfig {
-    const file = documentPath === null ? null : this.findConfigFile(path.dirname(documentPath));
+    const file = documentPath === null ? null : this.findConfigFile(this.names.dirname(documentPath));
     return this.forConfigFile(file);
   }
 
   /** The config built from one given file (or none), with the settings below it. */
   forConfigFile(file: string | null): EffectiveConfig {
-    const key = file === null ? '' : path.resolve(file);
+    const key = file === null ? '' : this.names.resolve(file);
     const cached = this.effective.get(key);
     if (cached !== undefined) return cached;
     const loaded = file === null ? null : this.loadFile(file);

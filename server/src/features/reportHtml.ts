@@ -5,7 +5,6 @@
 // document text is escaped. A traffic light per meeting and per punkt, each with its name
 // in words beside the colour. Pure: reports in, a string out; the links come from the caller
 // (a file on disk gets vscode:// or file: links, the webview command: links).
-import { createHash } from 'crypto';
 import type { Place } from '../files/document';
 import type { Locale } from '../l10n/locale';
 import { reportWords, type ReportWords, type Verdict } from '../l10n/report';
@@ -13,6 +12,7 @@ import type { Range } from '../model';
 import { formatPunktLabel } from './labels';
 import { tally, type MeetingReport, type ReportFinding } from './report';
 import { meetingName, missingText, positionText, reasonsText } from './reportText';
+import { sha256Base64 } from './sha256';
 
 export interface HtmlReportOptions {
   locale?: Locale;
@@ -133,7 +133,7 @@ a{color:inherit}
 }
 `;
 
-const STYLE_HASH = createHash('sha256').update(CSS).digest('base64');
+const STYLE_HASH = sha256Base64(CSS);
 
 /** Nothing but this one style sheet: no script, image, font, frame, form or connection of any kind. */
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'`;

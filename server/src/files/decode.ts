@@ -7,6 +7,9 @@
 /** 'utf-8 med ugyldige bytes': UTF-8 with a few stray bytes, read as U+FFFD (so a fix, which would write them as U+FFFD, is refused). */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8 med ugyldige bytes';
 
+/** No referat is this large; a file above it is refused rather than read into memory. */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+
 export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: 'binary' };
 
 export function decodeText(bytes: Uint8Array): DecodeResult {
@@ -88,6 +91,14 @@ const MAGIC: readonly { format: BinaryFormat; bytes: readonly number[] }[] = [
 ];
 
 /** The binary format whose magic number the bytes begin with, if any. */
+/** A file's bytes as text, or 'binary' with the format their magic number names: the disk's reads (files/read.ts) and the browser's alike. */
+export function decodeFile(bytes: Uint8Array): DecodeResult | { ok: false; reason: 'binary'; detail: BinaryFormat } {
+  const decoded = decodeText(bytes);
+  if (decoded.ok) return decoded;
+  const format = binaryFormat(bytes);
+  return format === undefined ? decoded : { ok: false, reason: 'binary', detail: format };
+}
+
 export function binaryFormat(bytes: Uint8Array): BinaryFormat | undefined {
   return MAGIC.find((m) => m.bytes.length <= bytes.length && m.bytes.every((b, i) => bytes[i] === b))?.format;
 }

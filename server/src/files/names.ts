@@ -1,6 +1,8 @@
 // Which file names are referat files: shared by the CLI's folder walk and the workspace index.
 // A .referat* name says so; a .txt or .md file is minutes only if its content says so
-// (parser/sniff.ts), which the walk's callers check after reading its head.
+// (parser/sniff.ts), which the walk's callers check after reading its head. Pure: the
+// browser's walk (web/clientFiles.ts) chooses by the same rules as the disk's.
+import picomatch from 'picomatch';
 
 export const REFERAT_SUFFIXES = ['.referat', '.referat.txt', '.referat.md'] as const;
 
@@ -31,4 +33,43 @@ const DOCUMENT_NAME_WORD = /referat|dagsorden|beslutningsprotokol/i;
 export function isMinutesDocumentName(name: string): boolean {
   const lower = name.toLowerCase();
   return DOCUMENT_SUFFIXES.some((s) => lower.endsWith(s) && lower.length > s.length) && DOCUMENT_NAME_WORD.test(name);
+}
+
+/** Folders never searched (besides hidden ones, whose name starts with "."). */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', '__pycache__']);
+
+/** A walk stops after this many referat files. */
+export const MAX_WALK_FILES = 20_000;
+
+export function skipsFolder(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
+}
+
+/** Globs over the path relative to the walked root ("/" between folders): `include` takes any name, `exclude` drops. */
+export interface WalkFilter {
+  include?: readonly string[];
+  exclude?: readonly string[];
+  /** Also take Word and PDF files whose name says they are minutes (isMinutesDocumentName; the CLI reads them). */
+  documents?: boolean;
+}
+
+function globTest(globs: readonly string[] | undefined): ((rel: string) => boolean) | null {
+  if (globs === undefined || globs.length === 0) return null;
+  // dot: a glob may name hidden files; nocase: Windows and macOS users write names as they see them.
+  const m = picomatch([...globs], { dot: true, nocase: true });
+  return (rel) => m(rel);
+}
+
+/**
+ * What a walk does with a file, by its path relative to the root ("/" between folders) and
+ * its name: the disk walk (files/walk.ts) and the browser's walk over the editor's files
+ * (web/clientFiles.ts) take the same files. 'name' and 'content' as fileNameKind; null: left out.
+ */
+export function walkChoice(filter: WalkFilter): (rel: string, name: string) => 'name' | 'content' | null {
+  const included = globTest(filter.include);
+  const excluded = globTest(filter.exclude);
+  return (rel, name) => {
+    if (excluded?.(rel) === true) return null;
+    return included?.(rel) === true || (filter.documents === true && isMinutesDocumentName(name)) ? 'name' : fileNameKind(name);
+  };
 }

@@ -5,7 +5,7 @@
 // safely: its real path, identity, mode, owner and a hash of the bytes read.
 import { createHash } from 'crypto';
 import { constants as C, promises as fsp } from 'fs';
-import { binaryFormat, decodeText, type BinaryFormat, type Encoding } from './decode';
+import { decodeFile, MAX_TEXT_FILE_BYTES, type BinaryFormat, type Encoding } from './decode';
 
 export type ReadFailure = 'missing' | 'no-access' | 'is-directory' | 'not-a-file' | 'too-large' | 'binary' | 'symlink-loop' | 'other';
 
@@ -33,8 +33,7 @@ export type ReadResult =
   | { ok: true; text: string; encoding: Encoding; snapshot?: FileSnapshot }
   | { ok: false; reason: ReadFailure; detail?: string };
 
-/** No referat is this large; a file above it is refused rather than read into memory. */
-export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_TEXT_FILE_BYTES } from './decode';
 
 /** Opening never follows a symlink at the last step; on systems without O_NOFOLLOW it is 0. */
 export const O_NOFOLLOW: number = C.O_NOFOLLOW ?? 0;
@@ -68,11 +67,8 @@ export async function readTextFile(file: string, maxBytes = MAX_TEXT_FILE_BYTES,
       await handle.close();
     }
     if (bytes.length > maxBytes) return { ok: false, reason: 'too-large', detail: String(maxBytes) };
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      const format = binaryFormat(bytes);
-      return format === undefined ? { ok: false, reason: 'binary' } : { ok: false, reason: 'binary', detail: format };
-    }
+    const decoded = decodeFile(bytes);
+    if (!decoded.ok) return decoded;
     if (options.snapshot !== true) return { ok: true, text: decoded.text, encoding: decoded.encoding };
     const snapshot: FileSnapshot = {
       path: target,

@@ -8,14 +8,9 @@
 // units), so output is stable across machines.
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
-import { fileNameKind, isMinutesDocumentName } from './names';
+import { MAX_WALK_FILES, skipsFolder, walkChoice, type WalkFilter } from './names';
 
-/** Folders never searched (besides hidden ones, whose name starts with "."). */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'out', 'build', '__pycache__']);
-
-/** A walk stops after this many referat files. */
-export const MAX_WALK_FILES = 20_000;
+export { MAX_WALK_FILES, SKIPPED_FOLDERS, skipsFolder, type WalkFilter } from './names';
 
 export interface WalkResult {
   files: string[];
@@ -29,35 +24,15 @@ export interface WalkResult {
   truncated: boolean;
 }
 
-export function skipsFolder(name: string): boolean {
-  return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
-}
-
 /** Whether `target` is `root` or lies under it (both real paths). */
 export function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Globs over the path relative to the walked root ("/" between folders): `include` takes any name, `exclude` drops. */
-export interface WalkFilter {
-  include?: readonly string[];
-  exclude?: readonly string[];
-  /** Also take Word and PDF files whose name says they are minutes (files/names.ts; the CLI reads them). */
-  documents?: boolean;
-}
-
-function globTest(globs: readonly string[] | undefined): ((rel: string) => boolean) | null {
-  if (globs === undefined || globs.length === 0) return null;
-  // dot: a glob may name hidden files; nocase: Windows and macOS users write names as they see them.
-  const m = picomatch([...globs], { dot: true, nocase: true });
-  return (rel) => m(rel);
-}
-
 /** Referat files under `root` (the root itself is always read, whatever its name). */
 export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES, filter: WalkFilter = {}): Promise<WalkResult> {
-  const included = globTest(filter.include);
-  const excluded = globTest(filter.exclude);
+  const choose = walkChoice(filter);
   const byContent = new Set<string>();
   const unreadable: WalkResult['unreadable'] = [];
   const outsideLinks: string[] = [];
@@ -88,9 +63,7 @@ export async function walkReferatFiles(root: string, maxFiles = MAX_WALK_FILES, 
         if (!skipsFolder(e.name)) queue.push({ dir: full, real: path.join(real, e.name) });
         continue;
       }
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (excluded?.(rel) === true) continue;
-      const kind = included?.(rel) === true || (filter.documents === true && isMinutesDocumentName(e.name)) ? 'name' : fileNameKind(e.name);
+      const kind = choose(path.relative(root, full).split(path.sep).join('/'), e.name);
       if (kind === null) continue;
       if (kind === 'content') byContent.add(full);
       let target: string;

@@ -38,6 +38,8 @@ export interface Messages {
   /** Where a finding is in a Word or PDF file: "side 3:linje 12", "afsnit 57". */
   place(place: Place): string;
   notDocument: string;
+  /** Word and PDF files in the browser: the readers run in Node only. */
+  desktopOnly: string;
   cannotExtract(file: string, reason: string): string;
   /** "Opret referat fra dagsorden": why there is no referat of the file. */
   fromAgenda: { minutes(file: string): string; noPunkter(file: string): string; cannotRead(file: string, reason: string): string };
@@ -86,6 +88,7 @@ const da: Messages = {
   },
   place: (p) => (p.kind === 'page' ? `side ${p.page}:linje ${p.line}` : p.line > 1 ? `afsnit ${p.paragraph}:linje ${p.line}` : `afsnit ${p.paragraph}`),
   notDocument: 'filen er hverken en Word-fil (.docx) eller en PDF-fil',
+  desktopOnly: 'Word- og PDF-filer læses kun i VS Code på computeren, ikke i browseren',
   cannotExtract: (file, reason) => `Referat kan ikke læse ${file}: ${reason}.`,
   fromAgenda: {
     minutes: (file) => `${file} er allerede et referat (det har beslutninger), ikke en dagsorden. Åbn dagsordenen, referatet skal skrives ud fra.`,
@@ -135,6 +138,7 @@ const en: Messages = {
   },
   place: (p) => (p.kind === 'page' ? `page ${p.page}:line ${p.line}` : p.line > 1 ? `paragraph ${p.paragraph}:line ${p.line}` : `paragraph ${p.paragraph}`),
   notDocument: 'the file is neither a Word file (.docx) nor a PDF file',
+  desktopOnly: 'Word and PDF files are read only in VS Code on the desktop, not in the browser',
   cannotExtract: (file, reason) => `Referat cannot read ${file}: ${reason}.`,
   fromAgenda: {
     minutes: (file) => `${file} is a referat already (it has decisions), not a dagsorden. Open the dagsorden to write the referat from.`,

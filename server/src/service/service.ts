@@ -3,9 +3,7 @@
 // command, the workspace summaries and the disk lint, the rule doc links and the words
 // the edges say. The language server (server.ts) and the CLI (cli/main.ts) are thin
 // adapters over it. No LSP connection, no process: what it needs from outside comes in
-// through ServiceOptions.
-import * as path from 'path';
-import { pathToFileURL } from 'url';
+// through ServiceOptions, the files too (files/host.ts: the disk, or the browser's client).
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import type { ResolvedConfig } from '../config/resolve';
 import { codeActions } from '../features/codeActions';
@@ -13,6 +11,7 @@ import { createFeatures, type ClientOptions, type DocumentContext, type Features
 import { buildReport, type MeetingReport, type ReportInput } from '../features/report';
 import { referatFromAgenda, type FromAgendaResult } from '../features/fromAgenda';
 import { linesOf, type LineSource } from '../features/text';
+import { NO_FILES, type FileHost } from '../files/host';
 import { regenerateToc } from '../features/toc';
 import type { Locale } from '../l10n/locale';
 import { messages, type Messages } from '../l10n/messages';
@@ -24,7 +23,6 @@ import { chooseFixes, editsOf } from '../rules/fixes';
 import { RULE_IDS } from '../rules/registry';
 import { agendasFor, meetingFacts } from '../rules/sameMeeting';
 import type { RelatedDocuments, TextEdit } from '../rules/types';
-import { normalizeUri, uriToPath } from '../workspace/indexer';
 import type { FileSummary } from '../workspace/summary';
 import { WorkspaceService } from './workspace';
 
@@ -56,8 +54,10 @@ export interface ServiceOptions {
   log(message: string): void;
   /** Findings for a file the editor does not have open (the workspace lint); [] clears them. */
   publish?(uri: string, findings: readonly LintDiagnostic[]): void;
-  /** The folder of the rule doc pages (docs/rules, shipped beside the bundle). */
-  docsDir?: string;
+  /** The folder of the rule doc pages as a URI (docs/rules, shipped beside the bundle: file:///…/docs/rules). */
+  docsUri?(): string | undefined;
+  /** The workspace's files (the index, the workspace lint); none when not given. */
+  files?: FileHost;
   /** The locale of messages not tied to a document. */
   locale?(): Locale;
 }
@@ -83,12 +83,16 @@ export interface LintInput {
   model?: ReferatModel;
 }
 
-/** The file name a finding names another document by. */
+/**
+ * The file name a finding names another document by: the last part of the URI's path,
+ * decoded ("file:///a/M%C3%B8de.referat" → "Møde.referat", "untitled:Dagsorden-1",
+ * "referat-extract:/a/Dagsorden.pdf"), as the base name of a file: URI's path is.
+ */
 export function documentName(uri: string): string {
-  const file = uriToPath(uri);
-  if (file !== null) return path.basename(file);
-  // "untitled:Dagsorden-1", "referat-extract:/a/Dagsorden.pdf": the last part of the path.
-  const last = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf(':')) + 1);
+  // A file: URI's query and fragment are no part of its path; its trailing slash names no file.
+  const trimmed = uri.startsWith('file:') ? uri.replace(/[?#][^]*$/, '').replace(/\/+$/, '') : uri;
+  const cut = trimmed.startsWith('file:') ? Math.max(trimmed.lastIndexOf('/'), 'file'.length) : Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':'));
+  const last = trimmed.slice(cut + 1);
   try {
     return decodeURIComponent(last);
   } catch {
@@ -122,14 +126,16 @@ export class ReferatService {
     this.configs = options.configs;
     // An edited version is re-parsed from the previous one: only the punkt that changed is read again.
     this.cache = new ModelCache((text, uri, previous) => reparseReferat(previous, text, this.configs.forUri(uri).resolved.parseOptions));
+    const files = options.files ?? NO_FILES;
     this.workspace = new WorkspaceService({
+      files,
       parse: (uri, text) => this.parse(uri, text),
       lint: (uri, text) => this.lintText(uri, text),
       publish: (uri, findings) => options.publish?.(uri, findings),
       log: options.log,
       messages: () => this.messages(),
       // The folder's own .referatrc.json (or the settings) decides what the walk takes.
-      filter: (folder) => this.configs.forUri(pathToFileURL(path.join(folder, '.referat-folder')).href).resolved.files,
+      filter: (folder) => this.configs.forUri(files.names.toUri(files.names.join(folder, '.referat-folder'))).resolved.files,
     });
     this.features = createFeatures(this.workspace.index);
   }
@@ -185,7 +191,7 @@ export class ReferatService {
   /** The dagsordener of the document's meeting in the workspace index, the document itself left out, by URI. */
   agendasInWorkspace(uri: string, model: ReferatModel): FileSummary[] {
     if (this.workspace.index.size === 0) return [];
-    const self = normalizeUri(uri);
+    const self = this.workspace.normalize(uri);
     const others = function* (all: Iterable<FileSummary>): Iterable<FileSummary> {
       for (const f of all) if (f.uri !== self) yield f;
     };
@@ -313,11 +319,12 @@ export class ReferatService {
     return { edit, label: words.tocLabel };
   }
 
-  /** The rule's doc page as a file: URL (shipped beside the bundle, so links work offline). */
+  /** The rule's doc page: a file: URL on the desktop (shipped beside the bundle, so links work offline), the extension's own URI in the browser. */
   docsHref(rule: string): string | undefined {
-    if (this.options.docsDir === undefined) return undefined;
+    const docs = this.options.docsUri?.();
+    if (docs === undefined) return undefined;
     if (!this.docsHrefs.has(rule)) {
-      this.docsHrefs.set(rule, this.knownRules.has(rule) ? pathToFileURL(path.join(this.options.docsDir, `${rule}.md`)).href : undefined);
+      this.docsHrefs.set(rule, this.knownRules.has(rule) ? `${docs.replace(/\/?$/, '/')}${rule}.md` : undefined);
     }
     return this.docsHrefs.get(rule);
   }

@@ -4,16 +4,18 @@
 // open, published and kept current as the files change. No LSP connection.
 import type { LintWorkspaceResult } from '../protocol';
 import type { Messages } from '../l10n/messages';
-import type { WalkFilter } from '../files/walk';
+import type { FileHost } from '../files/host';
+import type { WalkFilter } from '../files/names';
 import type { ReferatModel } from '../model';
 import type { LintDiagnostic } from '../rules/engine';
-import { readTextFile } from '../files/read';
-import { MAX_INDEX_FILE_BYTES, normalizeUri, uriToPath, WorkspaceIndexer } from '../workspace/indexer';
+import { MAX_INDEX_FILE_BYTES, WorkspaceIndexer } from '../workspace/indexer';
 import { lintAll } from '../workspace/lintAll';
 import type { WorkspaceIndex } from '../workspace/summary';
 import type { DocumentRef } from './service';
 
 export interface WorkspaceHost {
+  /** The workspace's files: the disk, or the client's in the browser. */
+  files: FileHost;
   parse(uri: string, text: string): ReferatModel;
   lint(uri: string, text: string): LintDiagnostic[];
   publish(uri: string, findings: readonly LintDiagnostic[]): void;
@@ -41,6 +43,7 @@ export class WorkspaceService {
 
   constructor(private readonly host: WorkspaceHost) {
     this.indexer = new WorkspaceIndexer({
+      files: host.files,
       parse: (uri, text) => host.parse(uri, text),
       isOpen: (uri) => this.open.has(uri),
       log: (message) => host.log(message),
@@ -60,7 +63,7 @@ export class WorkspaceService {
 
   /** The first scan, or at most `maxMs` of it: a navigation request does not wait longer. */
   async readyWithin(maxMs = INDEX_WAIT_MS): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([this.indexer.ready, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)))]);
     clearTimeout(timer);
   }
@@ -73,13 +76,18 @@ export class WorkspaceService {
     this.indexer.removeFolders(uris);
   }
 
+  /** The index's key of a URI: one spelling per file. */
+  normalize(uri: string): string {
+    return this.indexer.normalize(uri);
+  }
+
   opened(uri: string): void {
-    this.open.set(normalizeUri(uri), uri);
+    this.open.set(this.normalize(uri), uri);
   }
 
   /** A document was closed: the disk counts again, and its disk findings are kept current. */
   closed(uri: string): Promise<void> {
-    const key = normalizeUri(uri);
+    const key = this.normalize(uri);
     this.open.delete(key);
     this.indexedVersions.delete(uri);
     return this.indexer.closed(key).then(() => (this.linted && this.indexer.inWorkspace(key) ? this.relint(key) : undefined));
@@ -101,7 +109,7 @@ export class WorkspaceService {
   /** Watched-file events for referat files. */
   filesChanged(changes: readonly FileChange[]): void {
     for (const change of changes) {
-      const uri = normalizeUri(change.uri);
+      const uri = this.normalize(change.uri);
       if (!this.indexer.inWorkspace(uri)) continue;
       if (change.kind === 'deleted') {
         this.indexer.remove(uri);
@@ -123,7 +131,7 @@ export class WorkspaceService {
     const result = await lintAll({
       files: () => inWorkspace,
       isOpen: (u) => this.open.has(u),
-      read: async (u) => readTextFile(uriToPath(u) ?? '', MAX_INDEX_FILE_BYTES),
+      read: async (u) => this.host.files.readText(this.host.files.names.fromUri(u) ?? '', MAX_INDEX_FILE_BYTES),
       lint: (u, text) => this.host.lint(u, text),
       publish: (u, findings) => this.publish(u, findings),
     });
@@ -149,9 +157,9 @@ export class WorkspaceService {
   }
 
   private async relint(uri: string): Promise<void> {
-    const file = uriToPath(uri);
+    const file = this.host.files.names.fromUri(uri);
     if (file === null || this.open.has(uri)) return;
-    const read = await readTextFile(file, MAX_INDEX_FILE_BYTES);
+    const read = await this.host.files.readText(file, MAX_INDEX_FILE_BYTES);
     if (this.open.has(uri)) return;
     this.publish(uri, read.ok ? this.host.lint(uri, read.text) : []);
   }

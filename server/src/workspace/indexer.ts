@@ -1,20 +1,23 @@
 // Keeps the workspace index current: a background scan of the workspace folders,
 // file events (created, changed, deleted), open documents (their live text wins over
 // the disk) and folders added or removed. No LSP connection here; the server calls in.
-import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+// The files are the host's (files/host.ts): the disk on the desktop, the client's
+// workspace.fs in the browser.
 import { messages, type Messages } from '../l10n/messages';
 import type { ReferatModel } from '../model';
-import { fileNameKind } from '../files/names';
+import type { FileHost, FileNames } from '../files/host';
+import { fileNameKind, MAX_WALK_FILES, type WalkFilter } from '../files/names';
+import type { ReadResult } from '../files/read';
 import { sniffMinutes } from '../parser/sniff';
-import { readTextFile, type ReadResult } from '../files/read';
-import { MAX_WALK_FILES, walkReferatFiles, type WalkFilter } from '../files/walk';
+import { yieldToLoop } from '../schedule';
 import { summarize, WorkspaceIndex } from './summary';
 
 /** Files larger than this are not indexed (real minutes are far smaller). */
 export const MAX_INDEX_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface IndexerHost {
+  /** Where the workspace's files are read, walked and named. */
+  files: FileHost;
   /** The same parser (and options) the open documents get. */
   parse(uri: string, text: string): ReferatModel;
   /** Whether the editor has the document open (then its text, not the disk, counts); given a normalized URI. */
@@ -31,29 +34,14 @@ const SLICE_MS = 8;
 /** Files read ahead of the parser during a scan. */
 const READ_AHEAD = 4;
 
-export function uriToPath(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-}
-
-export function pathToUri(file: string): string {
-  return pathToFileURL(file).href;
-}
-
 /**
  * One spelling per file: editors encode file URIs differently ("c%3A", "%C3%B8"), so
- * the index keys file URIs by their path. Other schemes are kept as they are.
+ * the index keys a file's URI by its name. Other URIs are kept as they are.
  */
-export function normalizeUri(uri: string): string {
-  const file = uriToPath(uri);
-  return file === null ? uri : pathToUri(file);
+export function normalizeUri(names: FileNames, uri: string): string {
+  const file = names.fromUri(uri);
+  return file === null ? uri : names.toUri(file);
 }
-
-const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class WorkspaceIndexer {
   readonly index = new WorkspaceIndex();
@@ -61,7 +49,16 @@ export class WorkspaceIndexer {
   private scanning: Promise<void> = Promise.resolve();
   private disposed = false;
 
-  constructor(private readonly host: IndexerHost) {}
+  private readonly names: FileNames;
+
+  constructor(private readonly host: IndexerHost) {
+    this.names = host.files.names;
+  }
+
+  /** The index's key of a URI (normalizeUri). */
+  normalize(uri: string): string {
+    return normalizeUri(this.names, uri);
+  }
 
   private words(): Messages {
     return this.host.messages?.() ?? messages('da');
@@ -78,7 +75,7 @@ export class WorkspaceIndexer {
 
   /** Adds workspace folders (URIs) and indexes them in the background. */
   addFolders(uris: readonly string[]): Promise<void> {
-    const paths = uris.map(uriToPath).filter((p): p is string => p !== null && !this.folders.has(p));
+    const paths = uris.map((u) => this.names.fromUri(u)).filter((p): p is string => p !== null && !this.folders.has(p));
     for (const p of paths) this.folders.add(p);
     if (paths.length === 0) return this.scanning;
     const previous = this.scanning;
@@ -88,40 +85,37 @@ export class WorkspaceIndexer {
 
   removeFolders(uris: readonly string[]): void {
     for (const uri of uris) {
-      const p = uriToPath(uri);
+      const p = this.names.fromUri(uri);
       if (p === null || !this.folders.delete(p)) continue;
-      const prefix = pathToUri(p).replace(/\/?$/, '/');
+      const prefix = this.names.toUri(p).replace(/\/?$/, '/');
       for (const file of this.index.uris()) if (file.startsWith(prefix) && !this.host.isOpen(file) && !this.inWorkspace(file)) this.index.delete(file);
     }
   }
 
   /** Whether a URI is a referat file under one of the workspace folders. */
   inWorkspace(uri: string): boolean {
-    const file = uriToPath(uri);
-    if (file === null || fileNameKind(path.basename(file)) === null) return false;
-    for (const folder of this.folders) {
-      const rel = path.relative(folder, file);
-      if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return true;
-    }
+    const file = this.names.fromUri(uri);
+    if (file === null || fileNameKind(this.names.basename(file)) === null) return false;
+    for (const folder of this.folders) if (this.names.isUnder(folder, file)) return true;
     return false;
   }
 
   /** An open document's text changed: index its current model. */
   updateOpen(uri: string, model: ReferatModel): void {
-    this.index.set(summarize(normalizeUri(uri), model));
+    this.index.set(summarize(this.normalize(uri), model));
   }
 
   /** A document was closed: the disk counts again (or it is dropped if outside the workspace). */
   async closed(uri: string): Promise<void> {
-    const key = normalizeUri(uri);
+    const key = this.normalize(uri);
     if (this.inWorkspace(key)) await this.refresh(key);
     else this.index.delete(key);
   }
 
   /** A file was created or changed on disk: re-read it, unless the editor has it open. */
   refresh(uri: string): Promise<void> {
-    const key = normalizeUri(uri);
-    const file = uriToPath(key);
+    const key = this.normalize(uri);
+    const file = this.names.fromUri(key);
     if (file === null) return this.scanning;
     // Queued behind scans and earlier refreshes, so that `ready` covers it.
     this.scanning = this.scanning
@@ -133,7 +127,7 @@ export class WorkspaceIndexer {
   }
 
   remove(uri: string): void {
-    const key = normalizeUri(uri);
+    const key = this.normalize(uri);
     if (!this.host.isOpen(key)) this.index.delete(key);
   }
 
@@ -146,8 +140,8 @@ export class WorkspaceIndexer {
   }
 
   /** `byContent`: a .txt or .md file, indexed only when its text is minutes (parser/sniff.ts). */
-  private async indexFile(file: string, uri: string, pending?: Promise<ReadResult>, byContent = fileNameKind(path.basename(file)) === 'content'): Promise<boolean> {
-    const read = await (pending ?? readTextFile(file, MAX_INDEX_FILE_BYTES));
+  private async indexFile(file: string, uri: string, pending?: Promise<ReadResult>, byContent = fileNameKind(this.names.basename(file)) === 'content'): Promise<boolean> {
+    const read = await (pending ?? this.host.files.readText(file, MAX_INDEX_FILE_BYTES));
     if (this.host.isOpen(uri)) return false;
     if (!read.ok || (byContent && !sniffMinutes(read.text).minutes)) {
       this.index.delete(uri);
@@ -166,13 +160,13 @@ export class WorkspaceIndexer {
     const started = Date.now();
     let files = 0;
     for (const folder of folders) {
-      const walk = await walkReferatFiles(folder, MAX_WALK_FILES, this.host.filter?.(folder) ?? {});
+      const walk = await this.host.files.walk(folder, MAX_WALK_FILES, this.host.filter?.(folder) ?? {});
       const list = walk.files;
       let slice = Date.now();
       // A few reads ahead of the parser, so that disk waits overlap with parsing.
       const reads = new Map<number, Promise<ReadResult>>();
       const readAhead = (i: number): void => {
-        for (let k = i; k < list.length && k < i + READ_AHEAD; k++) if (!reads.has(k)) reads.set(k, readTextFile(list[k] as string, MAX_INDEX_FILE_BYTES));
+        for (let k = i; k < list.length && k < i + READ_AHEAD; k++) if (!reads.has(k)) reads.set(k, this.host.files.readText(list[k] as string, MAX_INDEX_FILE_BYTES));
       };
       for (let i = 0; i < list.length; i++) {
         if (this.disposed || !this.folders.has(folder)) return;
@@ -180,7 +174,7 @@ export class WorkspaceIndexer {
         const file = list[i] as string;
         const pending = reads.get(i) as Promise<ReadResult>;
         reads.delete(i);
-        const uri = pathToUri(file);
+        const uri = this.names.toUri(file);
         if (!this.host.isOpen(uri) && (await this.indexFile(file, uri, pending, walk.byContent.has(file)))) files++;
         if (Date.now() - slice >= SLICE_MS) {
           await yieldToLoop();

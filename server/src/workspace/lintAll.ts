@@ -4,6 +4,7 @@
 import type { LintDiagnostic } from '../rules/engine';
 import type { ReadResult } from '../files/read';
 import type { LintTally } from '../protocol';
+import { yieldToLoop } from '../schedule';
 
 export interface LintAllHost {
   /** The files to check (normalized URIs). */
@@ -34,7 +35,7 @@ export async function lintAll(host: LintAllHost): Promise<LintAllResult> {
     result.files++;
     host.publish(uri, findings);
     if (Date.now() - slice >= SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
       slice = Date.now();
     }
   }

@@ -1,7 +1,6 @@
-// Reads the head of a .txt or .md file and asks the parser whether it is minutes
-// (parser/sniff.ts). Used by the CLI's folder walk and the workspace index alike, so
-// both take the same files. A file that cannot be read is not minutes here: the caller
-// never reads it again.
+// Reads the head of a .txt or .md file on disk and asks the parser whether it is minutes
+// (parser/sniff.ts), as the workspace index asks of the whole text: the CLI's folder walk.
+// A file that cannot be read is not minutes here: the caller never reads it again.
 import { promises as fsp } from 'fs';
 import { decodeText } from '../files/decode';
 import type { ParseOptions } from '../parser/parse';
