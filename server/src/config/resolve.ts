@@ -6,6 +6,7 @@
 import type { DocumentKind, SectionKind } from '../model';
 import type { ParseOptions } from '../parser/parse';
 import { headingKey, type SectionAlias } from '../parser/dialect/sections';
+import { escapeRegExp } from '../parser/lines';
 import { DEFAULT_OPTIONS } from '../rules/options';
 import type { CaseNumberPattern, RuleOptions, Severity } from '../rules/types';
 import type { Locale } from '../l10n/locale';
@@ -41,10 +42,6 @@ export interface ResolvedConfig {
 /** Sub-headings that nest under an open Sagsfremstilling in plain text (as in sections.ts). */
 const SUB_KINDS: ReadonlySet<SectionKind> = new Set(['historik', 'beskrivelse', 'alternativer', 'tidsperspektiv']);
 
-/** Escapes the syntax characters; with the u flag nothing else may be escaped (not even "-"). */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /** A standing-item title as a regex over the start of a punkt title (literal, case-insensitive). */
 export function titlePrefix(title: string): RegExp {

@@ -8,7 +8,7 @@ import type { DateMention as ReadonlyDateMention, DocumentKind, Header as Readon
 import { mayNameCommittee, type Dialect } from './dialect';
 import { HEADER_LABELS, KIND_NOISE, KIND_SIGNALS, TITLE_NOISE, TOC_GROUPS, type HeaderRole } from './dialect/header';
 import { findDates, type FoundDate } from './dates';
-import { lineRange, strip } from './lines';
+import { escapeRegExp, lineRange, strip } from './lines';
 import { parseMemberLine, parseMembers } from './members';
 import { C_CAND, C_SECTION, C_TOC, type LineView } from './scan';
 
@@ -34,7 +34,7 @@ interface LabelHit {
 const NO_COLON = /^møde/i;
 
 const LABEL_LIST = HEADER_LABELS.flatMap((row) => row.labels.map((label) => ({ label, role: row.role }))).sort((a, b) => b.label.length - a.label.length);
-const LABEL_RE = new RegExp(`^(${LABEL_LIST.map((l) => l.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\\s*:\\s*|\\s+(?=\\S)|\\s*$)`, 'iu');
+const LABEL_RE = new RegExp(`^(${LABEL_LIST.map((l) => escapeRegExp(l.label)).join('|')})(?:\\s*:\\s*|\\s+(?=\\S)|\\s*$)`, 'iu');
 const ROLE_OF = new Map(LABEL_LIST.map((l) => [l.label.toLowerCase(), l.role]));
 /** Labels found anywhere in a flattened PDF page line ("… Mødedato: Mandag den 6. oktober 2014 Mødetidspunkt: …"). */
 const INLINE_DATE_LABEL = /\b(?:Mødedato|Dato)\s*:\s*/giu;

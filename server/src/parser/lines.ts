@@ -295,8 +295,13 @@ export function trimEndWhere(s: string, drop: (c: number) => boolean): string {
  * dropped ("deltog ikke" has "deltog"), since a line with the longer one has the shorter.
  * Fewer alternatives make the one search over the text faster; the lines found are the same.
  */
+/** The text as a literal in a regular expression (also under the u flag, which allows no other escapes). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 export function wordsPattern(words: readonly string[]): RegExp {
   const all = [...new Set(words.map((w) => w.toLowerCase()))];
   const kept = all.filter((w) => !all.some((o) => o !== w && w.includes(o))).sort();
-  return new RegExp(kept.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i');
+  return new RegExp(kept.map(escapeRegExp).join('|'), 'i');
 }

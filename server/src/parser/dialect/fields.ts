@@ -3,6 +3,7 @@
 // line. One row per label as systems print it; the scanner's pre-filter and the
 // expressions that find labels are built from the rows.
 
+import { escapeRegExp } from '../lines';
 export type FieldRole =
   /** The value is the punkt's case number (sagsnummer). */
   | 'sag'
@@ -39,13 +40,9 @@ export const FIELD_LABELS: readonly FieldLabel[] = [
   { label: 'Sagsansvarlig', key: 'sagsansvarlig', role: null, example: 'Sagsansvarlig: Hanne Krog', seen: 'domain.md' },
 ];
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 /** A label as an expression: a final "." optional, a space after an inner "." optional ("Dok. nr."). */
 export function labelSource(label: string): string {
-  let src = escape(label);
+  let src = escapeRegExp(label);
   if (src.endsWith('\\.')) src = `${src.slice(0, -2)}\\.?`;
   return src.replace(/\\\.(?=[\p{L}])/gu, '\\.\\s?');
 }

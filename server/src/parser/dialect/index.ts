@@ -5,7 +5,7 @@ import { FIELD_LABELS, fieldKeyOf, fieldRoleOf, labelAlternatives, labelFirstLet
 import { COMMITTEE_PREFIXES, COMMITTEE_WORDS, TOC_HEADINGS } from './header';
 import { BUILT_IN_INDEX, indexForms, matchPunktForm, PUNKT_FORMS, type FormIndex, type PunktForm, type PunktMatch } from './punktForms';
 import { headingKey, maxAliasLength, SECTION_ALIASES, sectionLookup, type SectionAlias } from './sections';
-import { foldLatin1 } from '../lines';
+import { escapeRegExp, foldLatin1 } from '../lines';
 import { DEBRIS_PATTERNS, DEBRIS_PHRASES } from './debris';
 import { P_ATTENDANCE, P_DEBRIS, P_FIELD, P_PUNKT, P_SECTION, P_TOC, PrefixTrie } from './prefixes';
 
@@ -119,7 +119,7 @@ function inlineHeading(text: string): { length: number; alias: SectionAlias } | 
 }
 
 const COMMITTEE_END = new RegExp(
-  `(?:^|[\\s-])(?:\\p{L}*(?:${COMMITTEE_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))(?:\\s*\\(?\\d{4}\\s*[-–]\\s*\\d{2,4}\\)?)?$`,
+  `(?:^|[\\s-])(?:\\p{L}*(?:${COMMITTEE_WORDS.map(escapeRegExp).join('|')}))(?:\\s*\\(?\\d{4}\\s*[-–]\\s*\\d{2,4}\\)?)?$`,
   'iu',
 );
 const COMMITTEE_START = new RegExp(`^(?:${COMMITTEE_PREFIXES.join('|')})\\s+\\p{L}`, 'u');

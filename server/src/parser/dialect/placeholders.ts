@@ -6,7 +6,7 @@
 //
 // Every expression is linear: literals, bounded gaps ({0,200}) and no quantifier inside
 // a repeated group that can match the same text two ways. None crosses a line.
-import { wordsPattern } from '../lines';
+import { escapeRegExp, wordsPattern } from '../lines';
 
 export interface PlaceholderForm {
   id: string;
@@ -133,10 +133,6 @@ export const PLACEHOLDER_FORMS: readonly PlaceholderForm[] = [
 
 export const MAX_CUSTOM_PLACEHOLDERS = 50;
 export const MAX_PLACEHOLDER_LENGTH = 80;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
