@@ -8,7 +8,8 @@ import { readLocale, type Locale } from '../l10n/locale';
 import { cliMessages, readFailureText, writeFailureText, type CliMessages } from '../l10n/cli';
 import { messages as serviceMessages } from '../l10n/messages';
 import type { Encoding } from '../files/decode';
-import { placeOf, type DocumentFormat, type ExtractedDocument, type ExtractResult } from '../files/document';
+import { documentFormatOf, placeOf, type ExtractedDocument } from '../files/document';
+import { readDocumentFile, type ReadDocumentResult } from '../files/readDocument';
 import { codeName, unencodable } from '../files/encode';
 import { errorCode, failure, MAX_TEXT_FILE_BYTES, readTextFile, type FileSnapshot } from '../files/read';
 import { writeTextFile } from '../files/write';
@@ -106,14 +107,6 @@ interface TextFile {
   document?: ExtractedDocument;
 }
 
-/** Which document reader takes a file whose bytes begin with a binary format's magic number. */
-const DOCUMENT_OF: Partial<Record<string, DocumentFormat>> = { pdf: 'pdf', zip: 'docx' };
-
-/** The Word or PDF reader, loaded on first use (they carry mammoth and pdf.js, which plain text never needs). */
-async function extractDocument(format: DocumentFormat, bytes: Uint8Array): Promise<ExtractResult> {
-  return (await import('../files/extract')).extractDocument(format, bytes);
-}
-
 /**
  * Reads each file as text and hands it on; a Word (.docx) or PDF file is handed on as
  * its extracted text. Unreadable files and internal errors are reported (and make the
@@ -132,20 +125,24 @@ async function forEachTextFile(
     let input: TextFile;
     if (read.ok) input = read;
     else {
-      const format = read.reason === 'binary' && read.detail !== undefined ? DOCUMENT_OF[read.detail] : undefined;
-      if (format === undefined) {
+      if (read.reason !== 'binary' || documentFormatOf(read.detail) === undefined) {
         report(words().cannotRead(file, readFailureText(words(), read)));
         continue;
       }
-      let extracted: ExtractResult;
+      // A Word or PDF file: read whole and handed to its reader (files/readDocument.ts, as the server does).
+      let extracted: ReadDocumentResult;
       try {
-        extracted = await extractDocument(format, await fsp.readFile(file));
+        extracted = await readDocumentFile(file);
       } catch (error) {
         report(words().cannotRead(file, readFailureText(words(), failure(error))));
         continue;
       }
       if (!extracted.ok) {
-        report(words().cannotRead(file, `${words().documentFailure[extracted.reason]}${extracted.detail === undefined ? '' : ` (${extracted.detail})`}`));
+        const why =
+          extracted.reason === 'document'
+            ? `${words().documentFailure[extracted.failure]}${extracted.detail === undefined ? '' : ` (${extracted.detail})`}`
+            : readFailureText(words(), extracted.reason === 'read' ? { reason: extracted.failure } : read);
+        report(words().cannotRead(file, why));
         continue;
       }
       input = { text: extracted.document.text, encoding: 'utf-8', document: extracted.document };

@@ -7,6 +7,11 @@
 
 export type DocumentFormat = 'docx' | 'pdf';
 
+/** Which document reader takes a file whose bytes begin with a binary format's magic number (a .docx is a zip). */
+export function documentFormatOf(magic: string | undefined): DocumentFormat | undefined {
+  return magic === 'pdf' ? 'pdf' : magic === 'zip' ? 'docx' : undefined;
+}
+
 export type DocumentFailure =
   /** Not a Word document (a zip without word/document.xml, or no zip at all). */
   | 'not-docx'

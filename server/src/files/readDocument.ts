@@ -2,11 +2,8 @@
 // first use): what the language server does when the user asks to see such a file's text.
 import { promises as fsp } from 'fs';
 import { binaryFormat } from './decode';
-import type { DocumentFailure, DocumentFormat, ExtractedDocument } from './document';
+import { documentFormatOf, type DocumentFailure, type ExtractedDocument } from './document';
 import { failure, MAX_TEXT_FILE_BYTES, type ReadFailure } from './read';
-
-/** Which reader takes a file whose bytes begin with a magic number (a .docx is a zip). */
-const DOCUMENT_OF: Partial<Record<string, DocumentFormat>> = { pdf: 'pdf', zip: 'docx' };
 
 export type ReadDocumentResult =
   | { ok: true; document: ExtractedDocument }
@@ -26,8 +23,7 @@ export async function readDocumentFile(file: string, maxBytes = MAX_TEXT_FILE_BY
     const f = failure(error);
     return { ok: false, reason: 'read', failure: f.reason, ...(f.detail === undefined ? {} : { detail: f.detail }) };
   }
-  const magic = binaryFormat(bytes);
-  const format = magic === undefined ? undefined : DOCUMENT_OF[magic];
+  const format = documentFormatOf(binaryFormat(bytes));
   if (format === undefined) return { ok: false, reason: 'not-document' };
   const extracted = await (await import('./extract')).extractDocument(format, bytes);
   if (!extracted.ok) return { ok: false, reason: 'document', failure: extracted.reason, ...(extracted.detail === undefined ? {} : { detail: extracted.detail }) };
