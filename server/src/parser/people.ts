@@ -5,47 +5,29 @@
 // subject is "Udvalget" or prose gives nothing, so that the rules never guess.
 import type { Draft, Header, Member, Section, SectionKind, People as ReadonlyPeople, PresenceStatement, Punkt, Range, Vote as ReadonlyVote, VoteTally } from '../model';
 import { NAME_ROLES, NOT_NAMES, PARTICIPANT_LABELS, PEOPLE_PHRASES, VOTE_LABELS, type VoteSide } from './dialect/people';
-import { lineRange, linesMatching, wordsPattern } from './lines';
+import { escapeRegExp, lineRange, linesMatching, wordsPattern } from './lines';
 import { parseMemberLine } from './members';
 
 type People = Draft<ReadonlyPeople>;
 type Vote = Draft<ReadonlyVote>;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The pre-filter: a line with none of these words holds no statement. */
 // A vote label of one word ("For", "Imod") is only a label before its colon: "for" alone is in every other line.
 export const PEOPLE_WORDS: readonly string[] = [...PEOPLE_PHRASES.flatMap((p) => p.words), ...VOTE_LABELS.map((v) => (v.label.includes(' ') ? v.label : `${v.label}:`))];
 const WORDS = wordsPattern(PEOPLE_WORDS);
 /**
- * Sections whose text is the case, not the meeting's record: statements are not looked
- * for there. A Tidligere behandling holds another meeting's votes and absences.
+ * Sections whose text is the meeting's record: statements are looked for there (and
+ * outside any section), not in the case text (Sagsfremstilling, Indstilling, Bilag …). A
+ * Tidligere behandling holds another meeting's votes and absences.
  */
-const CASE_TEXT: ReadonlySet<SectionKind> = new Set([
-  'resume',
-  'sagsfremstilling',
-  'indstilling',
-  'bilag',
-  'økonomi',
-  'lovgrundlag',
-  'høring',
-  'tidligere-behandling',
-  'konsekvenser',
-  'kommunikation',
-  'procesplan',
-  'effektvurdering',
-  'kompetence',
-  'historik',
-  'beskrivelse',
-  'alternativer',
-  'tidsperspektiv',
-]);
+const RECORD: ReadonlySet<SectionKind> = new Set(['beslutning', 'fremmøde', 'punktoplysninger', 'other']);
 
 /** Marks the lines of case text (the sections above, with their sub-sections) in punkt `p`. */
 function markCaseText(p: Punkt, skip: Uint8Array): void {
   const walk = (sections: readonly Section[], inCase: boolean): void => {
     for (const s of sections) {
-      const here = inCase || CASE_TEXT.has(s.kind);
+      const here = inCase || !RECORD.has(s.kind);
       // The heading line itself is no statement either way; the body is case text or record.
       if (here) for (let i = s.range.start.line; i <= s.range.end.line && i < skip.length; i++) skip[i] = 1;
       walk(s.children, here);
@@ -63,11 +45,11 @@ function candidateLines(lines: readonly string[], punkter: readonly Punkt[], fro
   return out;
 }
 
-const PARTICIPANTS = new RegExp(`^(?:${PARTICIPANT_LABELS.map((p) => escape(p.label)).join('|')})\\s*:?\\s*$`, 'i');
-const PARTICIPANT_WORD = new RegExp(PARTICIPANT_LABELS.map((p) => escape(p.label.split(' ')[0] as string)).join('|'), 'i');
+const PARTICIPANTS = new RegExp(`^(?:${PARTICIPANT_LABELS.map((p) => escapeRegExp(p.label)).join('|')})\\s*:?\\s*$`, 'i');
+const PARTICIPANT_WORD = new RegExp(PARTICIPANT_LABELS.map((p) => escapeRegExp(p.label.split(' ')[0] as string)).join('|'), 'i');
 /** "Deltagere: <sted> Anne Holm (V), …" inside a flattened PDF line (Esbjerg), up to the next label. */
 const INLINE_PARTICIPANTS = /\bDeltagere:\s*(.*?)(?=\s+(?:Afbud|Fraværende)\s*:|$)/u;
-const VOTE = new RegExp(`^(${[...VOTE_LABELS].sort((a, b) => b.label.length - a.label.length).map((v) => escape(v.label)).join('|')})(?:\\s*:\\s*|\\s+(?=\\d))(.*)$`, 'i');
+const VOTE = new RegExp(`^(${[...VOTE_LABELS].sort((a, b) => b.label.length - a.label.length).map((v) => escapeRegExp(v.label)).join('|')})(?:\\s*:\\s*|\\s+(?=\\d))(.*)$`, 'i');
 const VOTE_SIDE = new Map(VOTE_LABELS.map((v) => [v.label, v.side]));
 /** Where a line holds several votes: "For stemte 5 (A+T+V), imod stemte 2 (C+O)". */
 const VOTE_SPLIT = /[,;.]\s+(?=(?:imod|undlod|hverken|for stemte|stemte)\b)/i;

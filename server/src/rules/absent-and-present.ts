@@ -4,7 +4,7 @@
 // itself says "fra kl. 18.00", or the person "ankom kl. …", "forlod mødet …" or "deltog
 // ikke under punkt …" somewhere in the same scope.
 import type { Member, PresenceStatement, Vote } from '../model';
-import { personKey, shown } from './roster';
+import { groupBy, personKey, shown } from './roster';
 import { defineRule, type Finding } from './types';
 
 /** What the person did, that shows them present. */
@@ -56,24 +56,10 @@ export default defineRule({
     const { statements, votes } = model.people;
     const out: Finding[] = [];
     // Who showed presence, and who has a qualifier, by person (personKey): each absence looks up its own, so the rule stays linear.
-    const found = new Map<string, Presence[]>();
-    for (const p of presences(statements, votes)) {
-      const key = personKey(p.person.name);
-      const list = found.get(key);
-      if (list === undefined) found.set(key, [p]);
-      else list.push(p);
-    }
+    const found = groupBy(presences(statements, votes), (p) => personKey(p.person.name));
     if (found.size === 0) return out;
-    const qualified = new Map<string, (number | null)[]>();
-    for (const s of statements) {
-      if (!QUALIFYING.has(s.kind)) continue;
-      for (const person of s.people) {
-        const key = personKey(person.name);
-        const list = qualified.get(key);
-        if (list === undefined) qualified.set(key, [s.punkt]);
-        else list.push(s.punkt);
-      }
-    }
+    const qualifiers = statements.filter((s) => QUALIFYING.has(s.kind)).flatMap((s) => s.people.map((person) => ({ person, punkt: s.punkt })));
+    const qualified = groupBy(qualifiers, (q) => personKey(q.person.name));
     // One finding per presence, however many times the absence is written.
     const reported = new Set<string>();
     for (const absence of statements) {
@@ -84,7 +70,7 @@ export default defineRule({
         if (mine === undefined) continue;
         // Whole meeting (header) or one punkt; a qualifier for the person in that scope explains any presence.
         const inScope = (punkt: number | null): boolean => absence.punkt === null || punkt === absence.punkt;
-        if ((qualified.get(key) ?? []).some(inScope)) continue;
+        if ((qualified.get(key) ?? []).some((q) => inScope(q.punkt))) continue;
         for (const p of mine) {
           if (!inScope(p.punkt)) continue;
           if (p.person.party !== null && person.party !== null && p.person.party !== person.party) continue;

@@ -25,15 +25,21 @@ export function personKey(name: string): string {
   return words.length < 2 ? (words[0] as string) : `${words[0] as string} ${words[words.length - 1] as string}`;
 }
 
-/** The statements of the header (key null) and of each punkt (its index), in document order: rules look in one scope at a time. */
-export function byPunkt<T extends { punkt: number | null }>(items: readonly T[]): Map<number | null, T[]> {
-  const out = new Map<number | null, T[]>();
+/** The items by a key, each list in the items' order. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
   for (const x of items) {
-    const list = out.get(x.punkt);
-    if (list === undefined) out.set(x.punkt, [x]);
+    const k = key(x);
+    const list = out.get(k);
+    if (list === undefined) out.set(k, [x]);
     else list.push(x);
   }
   return out;
+}
+
+/** The statements of the header (key null) and of each punkt (its index), in document order: rules look in one scope at a time. */
+export function byPunkt<T extends { punkt: number | null }>(items: readonly T[]): Map<number | null, T[]> {
+  return groupBy(items, (x) => x.punkt);
 }
 
 /** Whether two written names are the same person: the same words, or the same first and last word. */
