@@ -6,24 +6,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { closeAll, DOCUMENTS, EXTENSION_ID, workspaceUri } from './helpers';
+import { closeAll, DOCUMENTS, EXTENSION_ID, openedWhere, workspaceUri } from './helpers';
 
 /** The document at `uri` once it is open with `language` (now or after a language change, which reopens it). */
 function openedAs(uri: vscode.Uri, language: string): Promise<vscode.TextDocument> {
-  return new Promise((resolve) => {
-    const match = (d: vscode.TextDocument): boolean => d.uri.toString() === uri.toString() && d.languageId === language;
-    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (match(d)) {
-        sub.dispose();
-        resolve(d);
-      }
-    });
-    const now = vscode.workspace.textDocuments.find(match);
-    if (now !== undefined) {
-      sub.dispose();
-      resolve(now);
-    }
-  });
+  return openedWhere((d) => d.uri.toString() === uri.toString() && d.languageId === language);
 }
 
 suite('Minutes under any name', () => {

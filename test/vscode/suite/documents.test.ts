@@ -6,26 +6,13 @@ import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { pdfFromText } from '../../helpers/documents';
-import { closeAll, diagnosticsWhen, DOCUMENTS, EXTENSION_ID, goldenOutline, workspaceUri } from './helpers';
+import { closeAll, diagnosticsWhen, DOCUMENTS, EXTENSION_ID, goldenOutline, openedWhere, workspaceUri } from './helpers';
 
 const SOURCE = DOCUMENTS[1];
 
 /** The next document opened with the scheme and language, or one already open. */
 function openedWith(scheme: string, language: string): Promise<vscode.TextDocument> {
-  return new Promise((resolve) => {
-    const match = (d: vscode.TextDocument): boolean => d.uri.scheme === scheme && d.languageId === language;
-    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
-      if (match(d)) {
-        sub.dispose();
-        resolve(d);
-      }
-    });
-    const now = vscode.workspace.textDocuments.find(match);
-    if (now !== undefined) {
-      sub.dispose();
-      resolve(now);
-    }
-  });
+  return openedWhere((d) => d.uri.scheme === scheme && d.languageId === language);
 }
 
 suite('Word and PDF files', () => {

@@ -135,3 +135,20 @@ export async function closeAll(): Promise<void> {
 }
 
 export const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The first document, open now or opened later (a language change reopens it), that `match` accepts. */
+export function openedWhere(match: (d: vscode.TextDocument) => boolean): Promise<vscode.TextDocument> {
+  return new Promise((resolve) => {
+    const sub = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (match(d)) {
+        sub.dispose();
+        resolve(d);
+      }
+    });
+    const now = vscode.workspace.textDocuments.find(match);
+    if (now !== undefined) {
+      sub.dispose();
+      resolve(now);
+    }
+  });
+}
